@@ -13,7 +13,10 @@ set(SEGLENS_WEB_EXPORTED_FUNCTIONS
   _main
   _malloc
   _free
-  _sl_load_file
+  _sl_begin_load
+  _sl_feed
+  _sl_finish_load
+  _sl_cancel_load
   _sl_last_error
   _sl_summary
   _sl_load_demo

@@ -95,27 +95,80 @@
     return ptr;
   }
 
-  // Copies the bytes into wasm memory, loads them, frees them. Resolves to the new summary;
-  // rejects with the module's message (which names the file) and leaves the previous data loaded.
-  function loadFile(name, bytes) {
-    return started.then(() => {
-      name = String(name);
-      const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-      const namePtr = toWasm(new TextEncoder().encode(name + '\0'));
-      const dataPtr = namePtr && toWasm(data);
-      let rc = 1;
-      try {
-        if (!dataPtr) throw new Error(name + ': not enough memory to load this file');
-        rc = Module._sl_load_file(namePtr, dataPtr, data.length);
-      } catch (e) {
-        throw e instanceof Error ? e : new Error(name + ': internal error while loading (' + e + ')');
-      } finally {
-        Module._free(dataPtr);
-        Module._free(namePtr);
+  // [SECTION] chunked loading
+  // A file is read in slices: each goes into wasm memory and is parsed there (sl_feed), so a
+  // large file is never held whole. Between bursts of about 30 ms the loop yields to the event
+  // loop (a MessageChannel task: not throttled like timers in a background tab), so the app keeps
+  // drawing its progress bar and the Cancel button works. Only one read runs at a time.
+  const SLICE = 4 << 20;
+  const BURST_MS = 30;
+  const channel = new MessageChannel();
+  const yieldQueue = [];
+  channel.port1.onmessage = () => { const r = yieldQueue.shift(); if (r) r(); };
+  const yieldToPage = () => new Promise((r) => { yieldQueue.push(r); channel.port2.postMessage(0); });
+  let current = null;  // { cancelled }
+
+  Module.seglensCancelLoad = () => { if (current) current.cancelled = true; };
+
+  function withCString(str, fn) {
+    const ptr = toWasm(new TextEncoder().encode(str + '\0'));
+    try { return fn(ptr); } finally { Module._free(ptr); }
+  }
+
+  function feed(bytes) {
+    const ptr = toWasm(bytes);
+    if (!ptr) return 2;
+    try { return Module._sl_feed(ptr, bytes.length); } finally { Module._free(ptr); }
+  }
+
+  // Reads `size` bytes through `slice(begin, end) -> Promise<Uint8Array>`; resolves to the summary.
+  async function readSlices(name, size, slice, options) {
+    await started;
+    name = String(name);
+    if (current) current.cancelled = true;  // a new file replaces a read still running
+    const me = { cancelled: false };
+    current = me;
+    const optionsJson = JSON.stringify(options || {});
+    const ok = withCString(name, (n) => withCString(optionsJson, (o) => Module._sl_begin_load(n, o, size)));
+    if (ok !== 0) throw new Error(Module.UTF8ToString(Module._sl_last_error()));
+    try {
+      let burst = performance.now();
+      let next = size > 0 ? slice(0, Math.min(SLICE, size)) : null;
+      for (let at = 0; at < size; at += SLICE) {
+        const bytes = await next;
+        next = at + SLICE < size ? slice(at + SLICE, Math.min(at + 2 * SLICE, size)) : null;  // read ahead
+        if (me.cancelled) throw new Error(name + ': loading was cancelled');
+        const rc = feed(bytes);
+        if (rc === 2) throw new Error(name + ': not enough memory to load this file');
+        if (rc !== 0) break;  // the read failed: finish reports why
+        if (performance.now() - burst > BURST_MS) {
+          await yieldToPage();
+          burst = performance.now();
+          if (me.cancelled) throw new Error(name + ': loading was cancelled');
+        }
       }
-      if (rc !== 0) throw new Error(Module.UTF8ToString(Module._sl_last_error()) || name + ': could not be loaded');
+      if (Module._sl_finish_load() !== 0)
+        throw new Error(Module.UTF8ToString(Module._sl_last_error()) || name + ': could not be loaded');
       return summary();
-    });
+    } catch (e) {
+      if (current === me) Module._sl_cancel_load();
+      throw e instanceof Error ? e : new Error(name + ': internal error while loading (' + e + ')');
+    } finally {
+      if (current === me) current = null;
+    }
+  }
+
+  // Loads bytes already in memory. Resolves to the new summary; rejects with the module's message
+  // (which names the file) and leaves the previous data loaded.
+  function loadFile(name, bytes, options) {
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    return readSlices(name, data.length, (a, b) => Promise.resolve(data.subarray(a, b)), options);
+  }
+
+  // Loads a File or Blob without reading it whole into memory first.
+  function loadBlob(blob, options, name) {
+    return readSlices(name || blob.name || 'file', blob.size,
+      (a, b) => blob.slice(a, b).arrayBuffer().then((buf) => new Uint8Array(buf)), options);
   }
 
   function loadDemo() {
@@ -125,7 +178,15 @@
     });
   }
 
-  window.seglens = Object.freeze({ ready, loadFile, summary, loadDemo });
+  // The last file the user opened, so the app can read it again with other options
+  // (encoding, delimiter, sheet, date order).
+  let lastBlob = null;
+  Module.seglensReload = (optionsJson) => {
+    if (!lastBlob) return;
+    loadBlob(lastBlob, JSON.parse(optionsJson)).then(hideToast, (e) => showToast(e.message));
+  };
+
+  window.seglens = Object.freeze({ ready, loadFile, loadBlob, summary, loadDemo });
 
   // [SECTION] file input, drag-and-drop, toast ----------------------------------------------------
   const toast = document.getElementById('toast');
@@ -138,9 +199,8 @@
 
   function loadUserFile(file) {
     if (!file) return;
-    file.arrayBuffer()
-      .then((buf) => loadFile(file.name, new Uint8Array(buf)))
-      .then(hideToast, (e) => showToast(e.message));
+    lastBlob = file;
+    loadBlob(file).then(hideToast, (e) => { if (!/was cancelled$/.test(e.message)) showToast(e.message); });
   }
 
   fileInput.addEventListener('change', () => {

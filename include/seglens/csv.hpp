@@ -26,14 +26,31 @@ struct RejectedRow {
   std::string reason;
 };
 
+// A cell that did not fit its column's type: the row is kept, the cell stored as missing.
+struct CellIssue {
+  size_t row = 0;       // source row (as RejectedRow::row)
+  size_t column = 0;    // 1-based
+  std::string raw;      // the cell's text (cut to 200 bytes)
+  std::string expected; // the column's type, e.g. "date"
+};
+
 struct ReadReport {
   std::string file;
+  std::string format = "csv";     // csv, xlsx, json
+  std::string encoding = "UTF-8"; // what the bytes were read as
+  std::string encoding_reason;    // why (BOM, detection, the user's choice)
+  std::string sheet;              // xlsx: the sheet read
+  std::vector<std::string> sheets;  // xlsx: all sheets
   char delimiter = ',';
+  uint64_t bytes = 0;
   size_t records = 0;        // data records seen (header and blank lines excluded)
   size_t blank_lines = 0;
   size_t rows_kept = 0;
   size_t rows_rejected = 0;  // always records == rows_kept + rows_rejected
-  std::vector<RejectedRow> rejected;
+  std::vector<RejectedRow> rejected;       // the first max_rejected_kept of them
+  size_t cells_invalid = 0;
+  std::vector<CellIssue> cell_issues;      // the first max_rejected_kept of them
+  uint64_t invalid_bytes = 0;              // bytes not valid in the encoding (shown as U+FFFD)
   std::vector<std::string> warnings;
 };
 
@@ -45,6 +62,41 @@ struct ReadResult {
 };
 
 char sniff_delimiter(std::string_view text);
+
+class RowSink;
+
+// Streaming RFC 4180 reader: feed UTF-8 text in chunks of any size (records may span chunks);
+// complete records go to the sink as they are found.
+class CsvReader {
+ public:
+  CsvReader(RowSink& sink, char delimiter, bool header);
+  void feed(std::string_view text);
+  void finish();  // end of input: the last record, even without a line end
+  size_t records() const { return records_; }
+  size_t blank_lines() const { return blank_lines_; }
+  bool header_seen() const { return header_done_; }
+
+ private:
+  // Parses complete records in [p, end); returns where the first incomplete one starts.
+  size_t parse(std::string_view s, bool final);
+  void emit(size_t line, std::string_view raw, bool unterminated);
+
+  RowSink& sink_;
+  char delim_;
+  bool header_;
+  bool header_done_ = false;
+  size_t columns_ = 0;
+  size_t line_ = 1;        // line the next record starts on
+  size_t records_ = 0;
+  size_t blank_lines_ = 0;
+  bool pending_cr_ = false;  // the previous chunk ended with \r (a \n may follow)
+  std::string carry_;        // an incomplete record carried to the next chunk
+  size_t retry_at_ = 0;      // parse the carry again once it is this long
+  std::string scratch_;      // unescaped quoted fields of the current record
+  std::vector<std::string_view> fields_;
+};
+
+// Reads a whole CSV held in memory (UTF-8): the Ingest pipeline with the CSV format.
 ReadResult read_csv(std::string_view bytes, std::string_view file_name, const CsvOptions& opt = {});
 
 // Writes a table as RFC 4180 CSV (UTF-8, comma, CRLF-free "\n" line ends); fields holding a comma,

@@ -18,7 +18,8 @@ struct ColumnStats {
   ColumnType type = ColumnType::Text;
   size_t count = 0;     // non-missing
   size_t missing = 0;
-  size_t distinct = 0;  // exact up to 1<<20 distinct values, then a lower bound
+  size_t distinct = 0;  // exact up to 65,536 distinct values, then a HyperLogLog estimate (~0.8%)
+  bool distinct_exact = true;
   double min = 0, max = 0, mean = 0, sum = 0;  // numeric and temporal columns (dates in days)
   std::string min_text, max_text;              // formatted like the cells
   std::vector<TopValue> top;                   // most frequent values (up to 10)

@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "seglens/csv.hpp"
+#include "seglens/ingest.hpp"
 #include "seglens/profile.hpp"
 #include "seglens/table.hpp"
 
@@ -35,7 +36,16 @@ class Workspace {
   void load_demo();
   // Reads a file's bytes; on success it becomes the current data set. On failure the previous
   // state is kept and the error names the file (and row/column where it applies).
-  LoadOutcome load(std::string_view file_name, std::string_view bytes);
+  LoadOutcome load(std::string_view file_name, std::string_view bytes, const IngestOptions& opt = {});
+
+  // The same in chunks (the browser reads Blob slices): begin, feed each slice in order, finish.
+  // The current data stays until finish succeeds; cancel drops the read.
+  void begin_load(std::string file_name, const IngestOptions& opt = {});
+  bool feed(std::string_view chunk);  // false once the read failed (finish_load reports it)
+  LoadOutcome finish_load();
+  void cancel_load();
+  bool loading() const { return ingest_ != nullptr; }
+  IngestProgress load_progress() const;
 
   const std::vector<Dataset>& datasets() const { return datasets_; }
   bool is_demo() const { return demo_; }
@@ -47,6 +57,8 @@ class Workspace {
 
  private:
   std::vector<Dataset> datasets_;
+  std::unique_ptr<Ingest> ingest_;
+  std::string ingest_name_;
   bool demo_ = false;
   uint64_t generation_ = 0;
 };

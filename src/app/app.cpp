@@ -36,15 +36,40 @@ void App::load_demo() {
   platform::state_changed();
 }
 
-LoadOutcome App::load_file(std::string_view name, std::string_view bytes) {
-  LoadOutcome r = s_.ws.load(name, bytes);
+LoadOutcome App::load_file(std::string_view name, std::string_view bytes, const IngestOptions& opt) {
+  begin_load(std::string(name), bytes.size(), opt);
+  constexpr size_t kSlice = 4 << 20;
+  for (size_t at = 0; at < bytes.size(); at += kSlice)
+    if (!feed(bytes.substr(at, kSlice))) break;
+  return finish_load();
+}
+
+void App::begin_load(std::string name, uint64_t total_bytes, const IngestOptions& opt) {
+  s_.loading.name = name;
+  s_.loading.total_bytes = total_bytes;
+  s_.loading.started = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
+  s_.read_options = opt;
+  s_.ws.begin_load(std::move(name), opt);
+}
+
+bool App::feed(std::string_view chunk) { return s_.ws.feed(chunk); }
+
+void App::cancel_load() {
+  s_.ws.cancel_load();
+  s_.status = "Cancelled reading " + s_.loading.name;
+  platform::state_changed();
+}
+
+LoadOutcome App::finish_load() {
+  const std::string name = s_.loading.name;
+  LoadOutcome r = s_.ws.finish_load();
   if (!r.ok) {
     s_.error = r.error;
-    s_.status = "Could not load " + std::string(name);
+    s_.status = "Could not load " + name;
   } else {
     s_.error.clear();
     const Dataset* d = &s_.ws.datasets().front();
-    s_.status = "Loaded " + std::string(name) + ": " + std::to_string(d->table.rows()) + " rows";
+    s_.status = "Loaded " + name + ": " + std::to_string(d->table.rows()) + " rows";
     if (d->report.rows_rejected)
       s_.status += ", " + std::to_string(d->report.rows_rejected) + " rejected (see Read report)";
   }
@@ -136,6 +161,7 @@ void App::frame() {
 
   draw_status_bar(s_);
   ImGui::End();
+  draw_load_progress(*this);
 }
 
 }  // namespace seglens::app

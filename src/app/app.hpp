@@ -29,6 +29,13 @@ struct AppState {
   int value_column = -1;
   std::string status;        // last message for the status bar
   std::string error;         // last load error, shown until dismissed
+  // The read in progress (for the progress bar): its name, size and when it started.
+  struct Loading {
+    std::string name;
+    uint64_t total_bytes = 0;
+    double started = 0;      // ImGui::GetTime() seconds
+  } loading;
+  IngestOptions read_options;  // what the current file was read with (the read options panel edits it)
   ChartCache cache;
   uint64_t seen_generation = ~uint64_t{0};
 
@@ -44,7 +51,12 @@ class App {
   float scale() const { return scale_; }
   void frame();  // builds one ImGui frame (between NewFrame and Render)
 
-  LoadOutcome load_file(std::string_view name, std::string_view bytes);
+  LoadOutcome load_file(std::string_view name, std::string_view bytes, const IngestOptions& opt = {});
+  // Chunked loading, driven by the host: begin, feed slices, finish (or cancel).
+  void begin_load(std::string name, uint64_t total_bytes, const IngestOptions& opt = {});
+  bool feed(std::string_view chunk);
+  LoadOutcome finish_load();
+  void cancel_load();
   void load_demo();
   AppState& state() { return s_; }
   Fonts& fonts() { return fonts_; }  // the host rebuilds the atlas when rebuild_pending()

@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "seglens/csv.hpp"
+#include "seglens/ingest.hpp"
 #include "seglens/demo.hpp"
 #include "seglens/version.hpp"
 #include "seglens/workspace.hpp"
@@ -18,8 +21,13 @@ namespace {
 int usage() {
   std::cerr << "seglens " << seglens::kVersion << " - privacy-first target-customer analysis\n"
                "usage:\n"
-               "  seglens inspect FILE [--json]      columns, detected types and the read report of FILE\n"
-               "  seglens demo [--json] [--out DIR]  the built-in demo data (summary, or CSV files in DIR)\n";
+               "  seglens inspect FILE [--json] [read options]\n"
+               "                                     columns, detected types and the read report of FILE\n"
+               "  seglens demo [--json] [--out DIR]  the built-in demo data (summary, or CSV files in DIR)\n"
+               "read options (the same as the app's, see ingest.hpp):\n"
+               "  --format auto|csv|xlsx|json   --encoding NAME (UTF-8, GBK, GB18030, Big5, UTF-16LE, ...)\n"
+               "  --delimiter C (or tab)        --no-header        --sheet NAME\n"
+               "  --date-order YMD|DMY|MDY\n";
   return 2;
 }
 
@@ -47,11 +55,17 @@ void print_human(const seglens::Workspace& ws) {
       std::printf("\n");
     }
     const auto& r = d.report;
-    if (d.source != "demo")
-      std::printf("  read: %zu records, %zu kept, %zu rejected, %zu blank lines\n", r.records, r.rows_kept,
-                  r.rows_rejected, r.blank_lines);
+    if (d.source != "demo") {
+      std::printf("  read as %s, %s (%s)%s%s\n", r.format.c_str(), r.encoding.c_str(), r.encoding_reason.c_str(),
+                  r.sheet.empty() ? "" : ", sheet ", r.sheet.c_str());
+      std::printf("  read: %zu records, %zu kept, %zu rejected, %zu blank lines, %zu cells not of their column's type\n",
+                  r.records, r.rows_kept, r.rows_rejected, r.blank_lines, r.cells_invalid);
+    }
     for (const auto& x : r.rejected)
       std::printf("  rejected line %zu, column %zu: %s\n", x.row, x.column, x.reason.c_str());
+    for (const auto& x : r.cell_issues)
+      std::printf("  line %zu, column %zu: '%s' is not a %s (kept as missing)\n", x.row, x.column, x.raw.c_str(),
+                  x.expected.c_str());
     for (const auto& w : r.warnings) std::printf("  warning: %s\n", w.c_str());
   }
 }
@@ -63,8 +77,20 @@ int main(int argc, char** argv) {
   if (args.empty()) return usage();
   bool json = false;
   std::string out_dir, file;
+  nlohmann::json read_opts = nlohmann::json::object();  // decoded by the core, as the page's are
+  static const std::vector<std::pair<std::string, std::string>> kReadFlags = {
+      {"--format", "format"}, {"--encoding", "encoding"}, {"--delimiter", "delimiter"},
+      {"--sheet", "sheet"},   {"--date-order", "date_order"}};
   for (size_t i = 1; i < args.size(); ++i) {
+    bool matched = false;
+    for (const auto& [flag, key] : kReadFlags)
+      if (args[i] == flag && i + 1 < args.size()) {
+        read_opts[key] = args[++i];
+        matched = true;
+      }
+    if (matched) continue;
     if (args[i] == "--json") json = true;
+    else if (args[i] == "--no-header") read_opts["header"] = false;
     else if (args[i] == "--out" && i + 1 < args.size()) out_dir = args[++i];
     else if (!args[i].empty() && args[i][0] == '-') return usage();
     else if (file.empty()) file = args[i];
@@ -78,7 +104,12 @@ int main(int argc, char** argv) {
       std::cerr << "seglens: " << err << "\n";
       return 1;
     }
-    auto res = ws.load(file, bytes);
+    seglens::IngestOptions opt;
+    if (!seglens::parse_ingest_options(read_opts.dump(), opt, err)) {
+      std::cerr << "seglens: " << err << "\n";
+      return 2;
+    }
+    auto res = ws.load(file, bytes, opt);
     if (!res.ok) {
       std::cerr << "seglens: " << res.error << "\n";
       return 1;

@@ -1,3 +1,4 @@
+// Delimited text: sniffing the delimiter, the streaming RFC 4180 reader, and writing CSV.
 #include "seglens/csv.hpp"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <unordered_map>
 
 #include "seglens/infer.hpp"
+#include "seglens/ingest.hpp"
 
 namespace seglens {
 
@@ -22,119 +24,14 @@ size_t count_line_breaks(std::string_view s) {
   return n;
 }
 
-// One parsed record: its fields, the line it started on and its raw text.
-struct Record {
-  std::vector<std::string_view> fields;
-  size_t line = 0;
-  std::string_view raw;
-  bool unterminated = false;
-};
-
-// RFC 4180 record reader over a whole buffer. Unquoted fields are views into the input; quoted
-// fields with doubled quotes are unescaped into `scratch`, which is sized to the input up front
-// so its views stay valid.
-class RecordReader {
- public:
-  RecordReader(std::string_view text, char delim) : s_(text), delim_(delim) { scratch_.reserve(text.size()); }
-
-  bool next(Record& r) {
-    r.fields.clear();
-    r.unterminated = false;
-    if (pos_ >= s_.size()) return false;
-    r.line = line_;
-    const size_t start = pos_;
-    for (;;) {
-      // one field
-      if (pos_ < s_.size() && s_[pos_] == '"') {
-        ++pos_;
-        size_t fstart = pos_;
-        bool escaped = false;
-        for (;;) {
-          const char* q = static_cast<const char*>(std::memchr(s_.data() + pos_, '"', s_.size() - pos_));
-          size_t qpos = q ? static_cast<size_t>(q - s_.data()) : s_.size();
-          line_ += count_line_breaks(s_.substr(pos_, qpos - pos_));
-          if (!q) {  // unterminated: the rest of the file is this field
-            pos_ = s_.size();
-            r.fields.push_back(s_.substr(fstart));
-            r.unterminated = true;
-            r.raw = s_.substr(start);
-            return true;
-          }
-          pos_ = qpos + 1;
-          if (pos_ < s_.size() && s_[pos_] == '"') { escaped = true; ++pos_; continue; }
-          break;
-        }
-        std::string_view body = s_.substr(fstart, pos_ - 1 - fstart);
-        if (escaped) body = unescape(body);
-        // Text after the closing quote up to the delimiter is kept (lenient, like Excel).
-        size_t tail = pos_;
-        while (pos_ < s_.size() && s_[pos_] != delim_ && s_[pos_] != '\n' && s_[pos_] != '\r') ++pos_;
-        if (pos_ > tail) {
-          // An unescaped body is already the end of `scratch_`: append only the extra text, so
-          // the scratch never outgrows the input (and never moves under earlier views).
-          std::string_view extra = s_.substr(tail, pos_ - tail);
-          size_t at = scratch_.size();
-          if (escaped) at -= body.size();
-          else scratch_.append(body);
-          scratch_.append(extra);
-          body = std::string_view(scratch_).substr(at);
-        }
-        r.fields.push_back(body);
-      } else {
-        size_t fstart = pos_;
-        while (pos_ < s_.size() && s_[pos_] != delim_ && s_[pos_] != '\n' && s_[pos_] != '\r') ++pos_;
-        r.fields.push_back(s_.substr(fstart, pos_ - fstart));
-      }
-      if (pos_ >= s_.size()) break;
-      char c = s_[pos_];
-      if (c == delim_) { ++pos_; continue; }
-      // end of record: \n, \r or \r\n
-      size_t end = pos_;
-      ++pos_;
-      if (c == '\r' && pos_ < s_.size() && s_[pos_] == '\n') ++pos_;
-      ++line_;
-      r.raw = s_.substr(start, end - start);
-      return true;
-    }
-    r.raw = s_.substr(start);
-    return true;
-  }
-
- private:
-  std::string_view unescape(std::string_view body) {
-    size_t at = scratch_.size();
-    for (size_t i = 0; i < body.size(); ++i) {
-      scratch_.push_back(body[i]);
-      if (body[i] == '"' && i + 1 < body.size() && body[i + 1] == '"') ++i;
-    }
-    return std::string_view(scratch_).substr(at);
-  }
-
-  std::string_view s_;
-  char delim_;
-  size_t pos_ = 0;
-  size_t line_ = 1;
-  std::string scratch_;
-};
-
-bool is_blank(const Record& r) { return r.fields.size() == 1 && r.fields[0].empty() && !r.unterminated; }
-
-std::string cut(std::string_view s, size_t n = 512) {
-  if (s.size() <= n) return std::string(s);
-  // do not cut inside a UTF-8 sequence
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return std::string(s.substr(0, n)) + "…";
-}
-
-std::string header_name(std::string_view raw, size_t index) {
-  std::string_view t = raw;
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  if (t.empty()) return "column_" + std::to_string(index + 1);
-  return std::string(t);
+std::string_view trim_line_end(std::string_view s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace
+
+// [SECTION] Delimiter sniffing
 
 char sniff_delimiter(std::string_view text) {
   // Count each candidate outside quotes on the first lines; prefer the one whose count is the
@@ -142,7 +39,7 @@ char sniff_delimiter(std::string_view text) {
   std::array<std::vector<int>, kDelimiters.size()> counts;
   size_t pos = 0;
   int lines = 0;
-  while (pos < text.size() && lines < 30) {
+  while (pos < text.size() && lines < 100) {
     std::array<int, kDelimiters.size()> c{};
     bool quoted = false;
     for (; pos < text.size(); ++pos) {
@@ -153,6 +50,7 @@ char sniff_delimiter(std::string_view text) {
         for (size_t k = 0; k < kDelimiters.size(); ++k) c[k] += ch == kDelimiters[k];
     }
     while (pos < text.size() && (text[pos] == '\n' || text[pos] == '\r')) ++pos;
+    if (pos >= text.size() && lines > 0) break;  // a last line cut by the sample is not evidence
     for (size_t k = 0; k < kDelimiters.size(); ++k) counts[k].push_back(c[k]);
     ++lines;
   }
@@ -173,93 +71,184 @@ char sniff_delimiter(std::string_view text) {
   return best;
 }
 
-ReadResult read_csv(std::string_view bytes, std::string_view file_name, const CsvOptions& opt) {
-  ReadResult out;
-  out.report.file = std::string(file_name);
-  auto fail = [&](std::string msg) {
-    out.ok = false;
-    out.error = std::string(file_name) + ": " + msg;
-    return out;
-  };
-  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(3);
-  if (bytes.empty()) return fail("the file is empty");
-  if (std::memchr(bytes.data(), '\0', std::min<size_t>(bytes.size(), 8192)))
-    return fail("the file holds NUL bytes: it looks binary, not delimited text");
+// [SECTION] Streaming reader
 
-  const char delim = opt.delimiter ? opt.delimiter : sniff_delimiter(bytes);
-  out.report.delimiter = delim;
-  RecordReader reader(bytes, delim);
-  Record rec;
+CsvReader::CsvReader(RowSink& sink, char delimiter, bool header)
+    : sink_(sink), delim_(delimiter ? delimiter : ','), header_(header) {}
 
-  std::vector<std::string> names;
-  if (opt.header) {
-    while (reader.next(rec) && is_blank(rec)) ++out.report.blank_lines;
-    if (rec.fields.empty() || is_blank(rec)) return fail("the file has no header line");
-    if (rec.unterminated) return fail("line " + std::to_string(rec.line) + ": the header has an unterminated quote");
-    for (size_t i = 0; i < rec.fields.size(); ++i) names.push_back(header_name(rec.fields[i], i));
+void CsvReader::feed(std::string_view text) {
+  if (text.empty()) return;
+  if (pending_cr_) {  // the last chunk ended with \r: a \n here belongs to that line end
+    pending_cr_ = false;
+    if (text.front() == '\n') text.remove_prefix(1);
   }
-  // Make names unique: "amount", "amount_2", ...
-  std::unordered_map<std::string, int> seen;
-  for (auto& n : names) {
-    int k = ++seen[n];
-    if (k > 1) {
-      std::string candidate;
-      do candidate = n + "_" + std::to_string(k++);
-      while (seen.count(candidate));
-      seen[candidate] = 1;
-      n = candidate;
-    }
+  if (carry_.empty()) {
+    size_t used = parse(text, false);
+    carry_.assign(text.substr(used));
+    return;
   }
-
-  std::vector<std::vector<std::string_view>> cells(names.size());
-  std::vector<size_t> kept_lines;
-  auto reject = [&](const Record& r, size_t column, std::string reason) {
-    ++out.report.rows_rejected;
-    if (out.report.rejected.size() < opt.max_rejected_kept)
-      out.report.rejected.push_back({r.line, column, cut(r.raw), std::move(reason)});
-  };
-
-  bool first = !opt.header;
-  while (first || reader.next(rec)) {
-    if (first) {
-      first = false;
-      bool got = reader.next(rec);
-      for (; got && is_blank(rec); got = reader.next(rec)) ++out.report.blank_lines;
-      if (!got) break;
-      for (size_t i = 0; i < rec.fields.size(); ++i) names.push_back("column_" + std::to_string(i + 1));
-      cells.resize(names.size());
-    }
-    if (is_blank(rec)) { ++out.report.blank_lines; continue; }
-    ++out.report.records;
-    if (rec.unterminated) {
-      reject(rec, rec.fields.size(), "a quoted field is never closed: it runs from here to the end of the file");
-      continue;
-    }
-    if (rec.fields.size() != names.size()) {
-      reject(rec, std::min(rec.fields.size(), names.size()) + 1,
-             "expected " + std::to_string(names.size()) + " fields, found " + std::to_string(rec.fields.size()));
-      continue;
-    }
-    for (size_t c = 0; c < names.size(); ++c) cells[c].push_back(rec.fields[c]);
-    kept_lines.push_back(rec.line);
-  }
-
-  out.report.rows_kept = kept_lines.size();
-  for (size_t c = 0; c < names.size(); ++c) {
-    ColumnType t = infer_type(cells[c]);
-    std::vector<size_t> bad;
-    out.table.columns.push_back(build_column(names[c], t, cells[c], &bad));
-    for (size_t i : bad) {  // cannot happen with whole-column inference, but never drop silently
-      out.report.warnings.push_back("line " + std::to_string(kept_lines[i]) + ", column " + std::to_string(c + 1) +
-                                    " (" + names[c] + "): '" + cut(cells[c][i], 80) + "' is not a " +
-                                    std::string(to_string(t)) + "; stored as missing");
-    }
-  }
-  out.table.name = std::string(file_name);
-  if (out.report.records == 0) out.report.warnings.push_back("the file has a header but no data rows");
-  out.ok = true;
-  return out;
+  carry_.append(text);
+  // An incomplete record is re-scanned only once the buffer has doubled, so a huge record (or an
+  // unterminated quote) costs linear time, not quadratic.
+  if (carry_.size() < retry_at_) return;
+  size_t used = parse(carry_, false);
+  carry_.erase(0, used);
+  retry_at_ = carry_.size() * 2;
 }
+
+void CsvReader::finish() {
+  if (!carry_.empty()) parse(carry_, true);
+  carry_.clear();
+  if (!header_done_ && header_) sink_.set_columns({});
+}
+
+// Parses the complete records of `s`; returns the offset of the first incomplete one (s.size()
+// when all were complete). With `final`, the end of `s` ends the last record.
+size_t CsvReader::parse(std::string_view s, bool final) {
+  // Which bytes end an unquoted field.
+  std::array<bool, 256> stop{};
+  stop[static_cast<unsigned char>(delim_)] = stop['\n'] = stop['\r'] = true;
+  const size_t n = s.size();
+  size_t pos = 0;
+  while (pos < n) {
+    const size_t start = pos;
+    size_t extra_lines = 0;
+    bool unterminated = false, complete = false;
+    fields_.clear();
+    scratch_.clear();
+    while (true) {
+      if (pos < n && s[pos] == '"') {  // quoted field
+        size_t q = pos + 1, seg = q;
+        const size_t at = scratch_.size();  // where this field's unescaped text starts
+        bool escaped = false;
+        bool closed = false;
+        while (true) {
+          const void* hit = q < n ? std::memchr(s.data() + q, '"', n - q) : nullptr;
+          if (!hit) break;
+          q = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+          if (q + 1 < n && s[q + 1] == '"') {  // doubled quote
+            // Unescaped text goes to scratch_; reserving the rest of the buffer up front means it
+            // never reallocates within this record, so views into it stay valid.
+            if (scratch_.capacity() < n - start) scratch_.reserve(n - start);
+            escaped = true;
+            scratch_.append(s.substr(seg, q + 1 - seg));
+            q += 2;
+            seg = q;
+            continue;
+          }
+          if (q + 1 == n && !final) break;  // cannot tell yet whether a quote follows
+          closed = true;
+          break;
+        }
+        if (!closed) {
+          if (!final) return start;
+          unterminated = true;  // the rest of the input is this field
+          extra_lines += count_line_breaks(s.substr(pos + 1));
+          fields_.push_back(s.substr(pos + 1, n - pos - 1));
+          pos = n;
+          complete = true;
+          break;
+        }
+        extra_lines += count_line_breaks(s.substr(pos + 1, q - pos - 1));
+        size_t tail = q + 1;
+        size_t after = tail;
+        while (after < n && !stop[static_cast<unsigned char>(s[after])]) ++after;
+        if (escaped || after > tail) {  // the field's text is assembled in scratch
+          if (scratch_.capacity() < n - start) scratch_.reserve(n - start);
+          if (escaped) scratch_.append(s.substr(seg, q - seg));
+          else scratch_.append(s.substr(pos + 1, q - pos - 1));
+          scratch_.append(s.substr(tail, after - tail));  // text after the closing quote: kept
+          fields_.push_back(std::string_view(scratch_).substr(at));
+        } else {
+          fields_.push_back(s.substr(pos + 1, q - pos - 1));
+        }
+        pos = after;
+      } else {
+        size_t f = pos;
+        while (pos < n && !stop[static_cast<unsigned char>(s[pos])]) ++pos;
+        fields_.push_back(s.substr(f, pos - f));
+      }
+      if (pos >= n) {
+        if (!final) return start;
+        complete = true;
+        break;
+      }
+      const char c = s[pos];
+      if (c == delim_) {
+        ++pos;
+        if (pos >= n && !final) return start;
+        continue;
+      }
+      ++pos;  // \n or \r
+      if (c == '\r') {
+        if (pos < n) {
+          if (s[pos] == '\n') ++pos;
+        } else if (!final) {
+          pending_cr_ = true;
+        }
+      }
+      complete = true;
+      break;
+    }
+    if (!complete) return start;
+    const size_t line = line_;
+    line_ += 1 + extra_lines;
+    emit(line, trim_line_end(s.substr(start, pos - start)), unterminated);
+  }
+  return n;
+}
+
+void CsvReader::emit(size_t line, std::string_view raw, bool unterminated) {
+  const bool blank = fields_.size() == 1 && fields_[0].empty() && raw.empty();
+  if (!header_done_) {
+    if (blank) {
+      ++blank_lines_;
+      return;
+    }
+    header_done_ = true;
+    columns_ = fields_.size();
+    std::vector<std::string> names;
+    names.reserve(columns_);
+    if (header_) {
+      if (unterminated) {
+        sink_.set_columns({});
+        sink_.reject(line, fields_.size(), raw, "the header has an unterminated quote");
+        ++records_;
+        return;
+      }
+      for (auto f : fields_) names.emplace_back(f);
+      sink_.set_columns(std::move(names));
+      return;
+    }
+    for (size_t i = 0; i < columns_; ++i) names.push_back("column_" + std::to_string(i + 1));
+    sink_.set_columns(std::move(names));
+  }
+  if (blank && columns_ != 1) {
+    ++blank_lines_;
+    return;
+  }
+  ++records_;
+  if (unterminated) {
+    sink_.reject(line, fields_.size(), raw,
+                 "a quoted field is never closed: it runs from here to the end of the file");
+  } else if (fields_.size() != columns_) {
+    sink_.reject(line, std::min(fields_.size(), columns_) + 1, raw,
+                 "expected " + std::to_string(columns_) + " fields, found " + std::to_string(fields_.size()));
+  } else {
+    sink_.add_row(fields_.data(), fields_.size(), line);
+  }
+}
+
+ReadResult read_csv(std::string_view bytes, std::string_view file_name, const CsvOptions& opt) {
+  IngestOptions io;
+  io.format = FileFormat::Csv;
+  io.delimiter = opt.delimiter;
+  io.header = opt.header;
+  io.max_rejected_kept = opt.max_rejected_kept;
+  return read_file_bytes(bytes, file_name, io);
+}
+
+// [SECTION] Writing
 
 namespace {
 

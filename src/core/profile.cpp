@@ -1,17 +1,61 @@
 #include "seglens/profile.hpp"
 
+#include "hash.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace seglens {
 
 namespace {
 
-constexpr size_t kDistinctExactLimit = size_t{1} << 20;
+constexpr size_t kDistinctExactLimit = size_t{1} << 16;  // exact distinct counts up to this many
+constexpr size_t kTopTextKeys = 100000;                    // text values whose counts are tracked
+
+uint64_t hash_text(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char ch : s) h = (h ^ ch) * 0x100000001b3ULL;
+  return mix64(h);
+}
+
+// Distinct values: exact while there are few, then a HyperLogLog estimate (2^14 registers,
+// about 0.8% standard error), so a column of ten million values costs a few kilobytes.
+class DistinctCounter {
+ public:
+  void add(uint64_t h) {
+    const size_t idx = h >> (64 - kBits);
+    const uint64_t rest = (h << kBits) | (uint64_t{1} << (kBits - 1));  // never zero
+    const uint8_t rank = static_cast<uint8_t>(__builtin_clzll(rest) + 1);
+    if (rank > reg_[idx]) reg_[idx] = rank;
+    if (!overflow_) {
+      exact_.insert(h);
+      if (exact_.size() > kDistinctExactLimit) {
+        overflow_ = true;
+        exact_.release();
+      }
+    }
+  }
+  bool exact() const { return !overflow_; }
+  size_t count() const {
+    if (!overflow_) return exact_.size();
+    const double m = double(kRegisters);
+    double sum = 0;
+    for (uint8_t r : reg_) sum += std::ldexp(1.0, -r);
+    const double alpha = 0.7213 / (1 + 1.079 / m);
+    return static_cast<size_t>(alpha * m * m / sum + 0.5);
+  }
+
+ private:
+  static constexpr int kBits = 14;
+  static constexpr size_t kRegisters = size_t{1} << kBits;
+  std::vector<uint8_t> reg_ = std::vector<uint8_t>(kRegisters, 0);
+  HashSet exact_;
+  bool overflow_ = false;
+};
 
 std::string num_label(double v) {
   char buf[48];
@@ -55,19 +99,30 @@ void fill_months(const std::map<int64_t, double>& per_month, Distribution& d) {
   }
 }
 
-// Counts per label, most frequent first (ties by label), the tail beyond `keep` summed.
-std::vector<TopValue> top_counts(std::vector<TopValue> all, size_t keep, size_t* rest) {
-  std::sort(all.begin(), all.end(), [](const TopValue& a, const TopValue& b) {
+// A value and how often it occurs; the view points into the column (or a literal).
+struct ViewCount {
+  std::string_view value;
+  size_t count;
+};
+
+// The `keep` most frequent values (ties by value), with the rest summed; only those become strings.
+std::vector<TopValue> top_counts(std::vector<ViewCount> all, size_t keep, size_t* rest) {
+  auto before = [](const ViewCount& a, const ViewCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
+  };
+  const size_t k = std::min(keep, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end(), before);
   *rest = 0;
-  for (size_t i = keep; i < all.size(); ++i) *rest += all[i].count;
-  if (all.size() > keep) all.resize(keep);
-  return all;
+  for (size_t i = k; i < all.size(); ++i) *rest += all[i].count;
+  std::vector<TopValue> out;
+  out.reserve(k);
+  for (size_t i = 0; i < k; ++i) out.push_back({std::string(all[i].value), all[i].count});
+  return out;
 }
 
-std::vector<TopValue> value_counts(const Column& c) {
-  std::vector<TopValue> out;
+// Value counts of a Category, Boolean or Text column. *distinct gets the number of distinct values.
+std::vector<ViewCount> value_counts(const Column& c) {
+  std::vector<ViewCount> out;
   const size_t n = c.size();
   if (c.type == ColumnType::Category) {
     std::vector<size_t> counts(c.dict.size(), 0);
@@ -82,10 +137,26 @@ std::vector<TopValue> value_counts(const Column& c) {
     if (t) out.push_back({"true", t});
     if (f) out.push_back({"false", f});
   } else if (c.type == ColumnType::Text) {
-    std::unordered_map<std::string_view, size_t> counts;
-    for (size_t i = 0; i < n && counts.size() < kDistinctExactLimit; ++i)
-      if (!c.is_missing(i)) ++counts[c.text[i]];
-    for (auto& [v, k] : counts) out.push_back({std::string(v), k});
+    // Counts for the first kTopTextKeys distinct values (text columns are mostly unique: their
+    // top values are the repeats among those).
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t entry = 0;  // index into out + 1
+    };
+    const size_t cap = size_t{1} << 18;  // > 2 x kTopTextKeys
+    std::vector<Slot> slots(cap);
+    for (size_t i = 0; i < n; ++i) {
+      if (c.is_missing(i)) continue;
+      const std::string_view v = c.text[i];
+      const uint64_t h = hash_text(v);
+      size_t j = h & (cap - 1);
+      while (slots[j].entry && !(slots[j].hash == h && out[slots[j].entry - 1].value == v)) j = (j + 1) & (cap - 1);
+      if (slots[j].entry) ++out[slots[j].entry - 1].count;
+      else if (out.size() < kTopTextKeys) {
+        out.push_back({v, 1});
+        slots[j] = {h, static_cast<uint32_t>(out.size())};
+      }
+    }
   }
   return out;
 }
@@ -101,7 +172,7 @@ ColumnStats column_stats(const Column& c) {
   const size_t n = c.size();
   if (is_numeric(c.type) || is_temporal(c.type)) {
     bool any = false;
-    std::unordered_set<double> distinct;
+    DistinctCounter distinct;
     for (size_t i = 0; i < n; ++i) {
       if (c.is_missing(i)) continue;
       double v = c.number(i);
@@ -109,9 +180,12 @@ ColumnStats column_stats(const Column& c) {
       s.min = std::min(s.min, v);
       s.max = std::max(s.max, v);
       s.sum += v;
-      if (distinct.size() < kDistinctExactLimit) distinct.insert(v);
+      uint64_t bits;
+      std::memcpy(&bits, &v, sizeof bits);
+      distinct.add(mix64(v == 0 ? 0 : bits));  // +0.0 and -0.0 are one value
     }
-    s.distinct = distinct.size();
+    s.distinct = distinct.count();
+    s.distinct_exact = distinct.exact();
     if (s.count) s.mean = s.sum / static_cast<double>(s.count);
     if (any) {
       auto fmt = [&](double v) {
@@ -128,6 +202,13 @@ ColumnStats column_stats(const Column& c) {
     size_t rest = 0;
     auto counts = value_counts(c);
     s.distinct = counts.size();
+    if (c.type == ColumnType::Text) {
+      DistinctCounter distinct;
+      for (size_t i = 0; i < n; ++i)
+        if (!c.is_missing(i)) distinct.add(hash_text(c.text[i]));
+      s.distinct = distinct.count();
+      s.distinct_exact = distinct.exact();
+    }
     s.top = top_counts(std::move(counts), 10, &rest);
   }
   return s;

@@ -12,20 +12,11 @@ namespace seglens {
 
 namespace {
 
-std::string lower_extension(std::string_view name) {
-  size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos) return {};
-  std::string ext(name.substr(dot + 1));
-  for (char& ch : ext)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return ext;
-}
-
 nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 nlohmann::json column_json(const ColumnStats& s) {
   nlohmann::json j = {{"name", s.name}, {"type", to_string(s.type)}, {"count", s.count},
-                      {"missing", s.missing}, {"distinct", s.distinct}};
+                      {"missing", s.missing}, {"distinct", s.distinct}, {"distinct_exact", s.distinct_exact}};
   if (is_numeric(s.type) || is_temporal(s.type)) {
     if (s.count) {
       j["min"] = s.min_text;
@@ -52,18 +43,34 @@ nlohmann::json dataset_json(const Dataset& d) {
     const auto& x = r.rejected[i];
     rejected.push_back({{"row", x.row}, {"column", x.column}, {"raw", x.raw}, {"reason", x.reason}});
   }
+  nlohmann::json issues = nlohmann::json::array();
+  for (size_t i = 0; i < std::min<size_t>(r.cell_issues.size(), 20); ++i) {
+    const auto& x = r.cell_issues[i];
+    issues.push_back({{"row", x.row}, {"column", x.column}, {"raw", x.raw}, {"expected", x.expected}});
+  }
+  nlohmann::json read = {{"format", r.format},
+                         {"encoding", r.encoding},
+                         {"encoding_reason", r.encoding_reason},
+                         {"bytes", r.bytes},
+                         {"records", r.records},
+                         {"rows_kept", r.rows_kept},
+                         {"rows_rejected", r.rows_rejected},
+                         {"blank_lines", r.blank_lines},
+                         {"rejected", std::move(rejected)},
+                         {"cells_invalid", r.cells_invalid},
+                         {"cell_issues", std::move(issues)},
+                         {"invalid_bytes", r.invalid_bytes},
+                         {"warnings", r.warnings}};
+  if (r.format == "csv") read["delimiter"] = std::string(1, r.delimiter);
+  if (r.format == "xlsx") {
+    read["sheet"] = r.sheet;
+    read["sheets"] = r.sheets;
+  }
   return {{"name", d.table.name},
           {"source", d.source},
           {"rows", d.table.rows()},
           {"columns", std::move(cols)},
-          {"read",
-           {{"delimiter", std::string(1, r.delimiter)},
-            {"records", r.records},
-            {"rows_kept", r.rows_kept},
-            {"rows_rejected", r.rows_rejected},
-            {"blank_lines", r.blank_lines},
-            {"rejected", std::move(rejected)},
-            {"warnings", r.warnings}}}};
+          {"read", std::move(read)}};
 }
 
 }  // namespace
@@ -83,6 +90,7 @@ void Workspace::load_demo() {
   auto report_for = [](const Table& t) {
     ReadReport r;
     r.file = "demo";
+    r.format = "demo";
     r.records = r.rows_kept = t.rows();
     return r;
   };
@@ -94,17 +102,33 @@ void Workspace::load_demo() {
   ++generation_;
 }
 
-LoadOutcome Workspace::load(std::string_view file_name, std::string_view bytes) {
-  const std::string ext = lower_extension(file_name);
-  if (ext == "xlsx" || ext == "xls" || ext == "et" || ext == "json" || ext == "jsonl")
-    return {false, std::string(file_name) + ": ." + ext +
-                       " files cannot be read yet; save the sheet as CSV (UTF-8) and load that"};
-  CsvOptions opt;
-  if (ext == "tsv" || ext == "tab") opt.delimiter = '\t';
-  ReadResult r = read_csv(bytes, file_name, opt);
+LoadOutcome Workspace::load(std::string_view file_name, std::string_view bytes, const IngestOptions& opt) {
+  begin_load(std::string(file_name), opt);
+  constexpr size_t kSlice = 4 << 20;  // the same slices the browser feeds
+  for (size_t at = 0; at < bytes.size(); at += kSlice)
+    if (!feed(bytes.substr(at, kSlice))) break;
+  return finish_load();
+}
+
+void Workspace::begin_load(std::string file_name, const IngestOptions& opt) {
+  ingest_name_ = file_name;
+  ingest_ = std::make_unique<Ingest>(std::move(file_name), opt);
+}
+
+bool Workspace::feed(std::string_view chunk) { return ingest_ && ingest_->feed(chunk); }
+
+IngestProgress Workspace::load_progress() const { return ingest_ ? ingest_->progress() : IngestProgress{}; }
+
+void Workspace::cancel_load() { ingest_.reset(); }
+
+LoadOutcome Workspace::finish_load() {
+  if (!ingest_) return {false, "no file is being read"};
+  std::unique_ptr<Ingest> in = std::move(ingest_);
+  in->finish();
+  ReadResult r = in->take();
   if (!r.ok) return {false, r.error};
   std::vector<Dataset> next;
-  next.push_back(make_dataset(std::string(file_name), std::move(r.table), std::move(r.report)));
+  next.push_back(make_dataset(ingest_name_, std::move(r.table), std::move(r.report)));
   datasets_ = std::move(next);
   demo_ = false;
   ++generation_;

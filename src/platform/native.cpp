@@ -9,7 +9,7 @@
 namespace seglens::platform {
 
 namespace {
-int g_frames = 0, g_changes = 0, g_pickers = 0;
+int g_frames = 0, g_changes = 0, g_pickers = 0, g_cancels = 0, g_reloads = 0;
 }
 
 void open_file_picker() { ++g_pickers; }
@@ -19,10 +19,14 @@ void download(std::string_view name, std::string_view, std::string_view bytes) {
 }
 void frame_drawn(int n) { g_frames = n; }
 void state_changed() { ++g_changes; }
+void cancel_load() { ++g_cancels; }
+void reload(const std::string&) { ++g_reloads; }
 
 // Counters for tests.
 int native_frames() { return g_frames; }
 int native_state_changes() { return g_changes; }
 int native_file_pickers() { return g_pickers; }
+int native_cancels() { return g_cancels; }
+int native_reloads() { return g_reloads; }
 
 }  // namespace seglens::platform

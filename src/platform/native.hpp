@@ -4,4 +4,6 @@ namespace seglens::platform {
 int native_frames();
 int native_state_changes();
 int native_file_pickers();
+int native_cancels();
+int native_reloads();
 }  // namespace seglens::platform

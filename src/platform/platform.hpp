@@ -15,5 +15,9 @@ void download(std::string_view file_name, std::string_view mime, std::string_vie
 void frame_drawn(int frame_number);
 // Tells the host that the analysis state changed (the page fires a "seglens:changed" event).
 void state_changed();
+// Asks the host to stop the read in progress (the page stops feeding slices and cancels it).
+void cancel_load();
+// Asks the host to read the last file again with these read options (JSON, see ingest.hpp).
+void reload(const std::string& options_json);
 
 }  // namespace seglens::platform

@@ -20,6 +20,8 @@
 EM_JS(void, js_frame_drawn, (int n), { if (Module.seglensFrameDrawn) Module.seglensFrameDrawn(n); });
 EM_JS(void, js_state_changed, (), { if (Module.seglensStateChanged) Module.seglensStateChanged(); });
 EM_JS(void, js_open_file_picker, (), { if (Module.seglensOpenFilePicker) Module.seglensOpenFilePicker(); });
+EM_JS(void, js_cancel_load, (), { if (Module.seglensCancelLoad) Module.seglensCancelLoad(); });
+EM_JS(void, js_reload, (const char* options), { if (Module.seglensReload) Module.seglensReload(UTF8ToString(options)); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, size_t len), {
   if (Module.seglensDownload)
     Module.seglensDownload(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
@@ -98,6 +100,8 @@ void download(std::string_view name, std::string_view mime, std::string_view byt
   js_download(std::string(name).c_str(), std::string(mime).c_str(), bytes.data(), bytes.size());
 }
 void frame_drawn(int n) { js_frame_drawn(n); }
+void cancel_load() { js_cancel_load(); }
+void reload(const std::string& options_json) { js_reload(options_json.c_str()); }
 void state_changed() {
   wake(2.0);
   js_state_changed();
@@ -108,11 +112,36 @@ void state_changed() {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int sl_load_file(const char* name, const uint8_t* data, size_t len) {
+// Starts reading a file of `total` bytes with read options (JSON, see ingest.hpp); 0 on success.
+EMSCRIPTEN_KEEPALIVE int sl_begin_load(const char* name, const char* options_json, double total) {
   if (!g_app) return 1;
-  auto r = g_app->load_file(name ? name : "file", std::string_view(reinterpret_cast<const char*>(data), len));
+  seglens::IngestOptions opt;
+  std::string err;
+  if (options_json && *options_json && !seglens::parse_ingest_options(options_json, opt, err)) {
+    g_error = std::string(name ? name : "file") + ": " + err;
+    return 1;
+  }
+  g_app->begin_load(name ? name : "file", static_cast<uint64_t>(total), opt);
+  wake();
+  return 0;
+}
+
+// Feeds the next slice; 0 to go on, 1 when the read has failed (sl_finish_load says why).
+EMSCRIPTEN_KEEPALIVE int sl_feed(const uint8_t* data, size_t len) {
+  if (!g_app) return 1;
+  wake();
+  return g_app->feed(std::string_view(reinterpret_cast<const char*>(data), len)) ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int sl_finish_load() {
+  if (!g_app) return 1;
+  auto r = g_app->finish_load();
   g_error = r.ok ? std::string() : r.error;
   return r.ok ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void sl_cancel_load() {
+  if (g_app) g_app->cancel_load();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* sl_last_error() { return g_error.c_str(); }

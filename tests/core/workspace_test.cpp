@@ -141,7 +141,7 @@ TEST_CASE("Workspace::load: a failed load keeps the previous state") {
 
   LoadOutcome nul = ws.load("photo.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   CHECK_FALSE(nul.ok);
-  CHECK(nul.error == "photo.csv: the file holds NUL bytes: it looks binary, not delimited text");
+  CHECK(nul.error == "photo.csv: the file holds NUL bytes: it looks like a binary file, not text (CSV, TSV or JSON)");
 
   LoadOutcome hq = ws.load("hq.csv", "\"id,name\n1,2\n");
   CHECK_FALSE(hq.ok);
@@ -149,7 +149,7 @@ TEST_CASE("Workspace::load: a failed load keeps the previous state") {
 
   LoadOutcome x = ws.load("Sales.XLSX", "PK\x03\x04");
   CHECK_FALSE(x.ok);
-  CHECK(x.error == "Sales.XLSX: .xlsx files cannot be read yet; save the sheet as CSV (UTF-8) and load that");
+  CHECK(x.error == "Sales.XLSX: not an xlsx workbook: truncated zip archive: only 4 bytes");
   CHECK_FALSE(ws.load("a.json", "{}").ok);
 
   CHECK(ws.generation() == gen);
@@ -218,6 +218,9 @@ TEST_CASE("Workspace::summary_text survives bytes that are not UTF-8") {
   Workspace ws;
   REQUIRE(ws.load("latin1.csv", "name\nM\xFCller\n").ok);
   std::string text;
+  CHECK_NOTHROW(text = ws.summary_text());
+  CHECK(text.find("M\xC3\xBCller") != std::string::npos);  // read as Windows-1252: Müller
+  REQUIRE(ws.load("bad.csv", "name\nM\xFCller\n", IngestOptions{.encoding = "UTF-8"}).ok);
   CHECK_NOTHROW(text = ws.summary_text());
   CHECK(text.find("M\xEF\xBF\xBDller") != std::string::npos);  // U+FFFD in place of the bad byte
   CHECK(json::parse(text).at("rows") == 1);

@@ -57,3 +57,41 @@ void draw_status_bar(AppState& s) {
 }
 
 }  // namespace seglens::app
+
+namespace seglens::app {
+
+// A centred panel over everything while a file is read: progress, speed, time left, Cancel.
+void draw_load_progress(App& app) {
+  AppState& s = app.state();
+  if (!s.ws.loading()) return;
+  const IngestProgress p = s.ws.load_progress();
+  const double elapsed = std::max(1e-3, ImGui::GetTime() - s.loading.started);
+  const double frac = s.loading.total_bytes ? std::min(1.0, double(p.bytes_in) / double(s.loading.total_bytes)) : 0.0;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 2 * em, 30 * em), 0));
+  ImGui::Begin("Reading##progress", nullptr,
+               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings);
+  ImGui::TextWrapped("Reading %s", s.loading.name.c_str());
+  char overlay[64];
+  std::snprintf(overlay, sizeof overlay, "%.0f%%", frac * 100);
+  ImGui::ProgressBar(static_cast<float>(frac), ImVec2(-1, 0), overlay);
+  const double mb = double(p.bytes_in) / 1e6, total_mb = double(s.loading.total_bytes) / 1e6;
+  ImGui::Text("%.1f of %.1f MB   %.1f MB/s", mb, total_mb, mb / elapsed);
+  ImGui::Text("%llu rows   %.0f rows/s", static_cast<unsigned long long>(p.rows), double(p.rows) / elapsed);
+  if (p.rejected) ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.35f, 1), "%llu rows rejected so far",
+                                     static_cast<unsigned long long>(p.rejected));
+  if (frac > 0.02) {
+    const double left = elapsed * (1 - frac) / frac;
+    ImGui::Text("about %.0f s left", left);
+  } else {
+    ImGui::TextDisabled("estimating time left...");
+  }
+  if (ImGui::Button("Cancel")) platform::cancel_load();
+  ImGui::End();
+}
+
+}  // namespace seglens::app

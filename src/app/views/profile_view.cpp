@@ -6,6 +6,8 @@
 #include "app/charts/bar_chart.hpp"
 #include "app/views/views.hpp"
 #include "imgui.h"
+#include "platform/platform.hpp"
+#include "seglens/ingest.hpp"
 
 namespace seglens::app {
 
@@ -45,7 +47,56 @@ void column_details(const ColumnStats& st) {
   }
 }
 
-void read_report(const Dataset& d) {
+// How the file was read, and the options to read it again differently.
+void read_options(AppState& s, const Dataset& d) {
+  const ReadReport& r = d.report;
+  IngestOptions& o = s.read_options;
+  ImGui::Text("%s, %s", r.format.c_str(), r.encoding.c_str());
+  if (!r.encoding_reason.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", r.encoding_reason.c_str());
+  }
+  const float w = 9 * ImGui::GetFontSize();
+  if (r.format != "xlsx") {
+    static const char* encodings[] = {"auto", "UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE"};
+    const char* cur = o.encoding.empty() ? "auto" : o.encoding.c_str();
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::BeginCombo("encoding", cur)) {
+      for (const char* e : encodings)
+        if (ImGui::Selectable(e, std::string(cur) == e)) o.encoding = std::string(e) == "auto" ? "" : e;
+      ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("GB18030 also reads GBK and GB2312 (Excel on Chinese Windows).");
+  }
+  if (r.format == "csv") {
+    static const char* names[] = {"auto", "comma ,", "semicolon ;", "tab", "pipe |"};
+    static const char delims[] = {0, ',', ';', '\t', '|'};
+    int cur = 0;
+    for (int i = 0; i < 5; ++i)
+      if (o.delimiter == delims[i]) cur = i;
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::Combo("delimiter", &cur, names, 5)) o.delimiter = delims[cur];
+    ImGui::Checkbox("first line is the header", &o.header);
+  }
+  if (r.format == "xlsx" && !r.sheets.empty()) {
+    const std::string cur = o.sheet.empty() ? r.sheet : o.sheet;
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::BeginCombo("sheet", cur.c_str())) {
+      for (const auto& sh : r.sheets)
+        if (ImGui::Selectable(sh.c_str(), sh == cur)) o.sheet = sh;
+      ImGui::EndCombo();
+    }
+  }
+  static const char* orders[] = {"auto", "year-month-day", "day/month/year", "month/day/year"};
+  int ord = o.date_order ? 1 + static_cast<int>(*o.date_order) : 0;
+  ImGui::SetNextItemWidth(w);
+  if (ImGui::Combo("dates", &ord, orders, 4))
+    o.date_order = ord == 0 ? std::optional<DateOrder>() : std::optional<DateOrder>(static_cast<DateOrder>(ord - 1));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("For dates like 01/05/2024 when the file does not make the order clear.");
+  if (ImGui::Button("Read again with these options")) platform::reload(ingest_options_json(o));
+}
+
+void read_report(AppState& s, const Dataset& d) {
   const ReadReport& r = d.report;
   char title[128];
   std::snprintf(title, sizeof title, "Read report: %zu kept, %zu rejected###report", r.rows_kept, r.rows_rejected);
@@ -56,8 +107,13 @@ void read_report(const Dataset& d) {
     return;
   }
   ImGui::Text("%zu records = %zu kept + %zu rejected", r.records, r.rows_kept, r.rows_rejected);
-  ImGui::Text("delimiter '%s', %zu blank lines skipped", r.delimiter == '\t' ? "\\t" : std::string(1, r.delimiter).c_str(),
-              r.blank_lines);
+  if (r.format == "csv")
+    ImGui::Text("delimiter '%s', %zu blank lines skipped", r.delimiter == '\t' ? "\\t" : std::string(1, r.delimiter).c_str(),
+                r.blank_lines);
+  if (r.cells_invalid)
+    ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.35f, 1), "%zu cells did not fit their column's type (kept as missing)",
+                       r.cells_invalid);
+  read_options(s, d);
   for (const auto& w : r.warnings) ImGui::TextWrapped("warning: %s", w.c_str());
   if (!r.rejected.empty() &&
       ImGui::BeginTable("##rejected", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
@@ -81,6 +137,33 @@ void read_report(const Dataset& d) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(x.reason.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.raw.c_str());
+      }
+    ImGui::EndTable();
+  }
+  if (!r.cell_issues.empty() &&
+      ImGui::BeginTable("##cells", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                          ImGuiTableFlags_SizingFixedFit,
+                        ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("line");
+    ImGui::TableSetupColumn("col");
+    ImGui::TableSetupColumn("text", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("expected");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(r.cell_issues.size()));
+    while (clip.Step())
+      for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+        const auto& x = r.cell_issues[static_cast<size_t>(i)];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", x.row);
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", x.column);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(x.raw.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(x.expected.c_str());
       }
     ImGui::EndTable();
   }
@@ -139,7 +222,7 @@ void draw_columns_panel(AppState& s) {
   }
   if (s.column >= 0 && s.column < static_cast<int>(d->stats.size())) column_details(d->stats[static_cast<size_t>(s.column)]);
   ImGui::Spacing();
-  read_report(*d);
+  read_report(s, *d);
 }
 
 void draw_charts_panel(AppState& s) {
