@@ -1,5 +1,6 @@
 #include "app/fonts.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include "seglens/workspace.hpp"
@@ -100,8 +101,11 @@ void Fonts::rebuild() {
   cjk.FontDataOwnedByAtlas = false;
   cjk.OversampleH = 1;  // ideographs are dense: no horizontal oversampling keeps the atlas small
   cjk.PixelSnapH = true;
+  // Droid's ideographs are drawn small for their em: a larger size matches DejaVu's cap height,
+  // and the offset keeps them on the same baseline.
+  cjk.GlyphOffset = ImVec2(0, std::round(size_ * 0.06f));
   atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(seglens_font_cjk), static_cast<int>(seglens_font_cjk_size),
-                              size_, &cjk, ranges_.Data);
+                              std::round(size_ * 1.15f), &cjk, ranges_.Data);
   atlas->Build();
   pending_ = false;
 }

@@ -31,16 +31,23 @@ int usage() {
   return 2;
 }
 
-bool read_file(const std::string& path, std::string& out, std::string& err) {
+// Reads the file in slices into the workspace (the browser's path: the file is never held whole).
+seglens::LoadOutcome load_file(seglens::Workspace& ws, const std::string& path, const seglens::IngestOptions& opt) {
   std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    err = path + ": cannot open the file";
-    return false;
+  if (!f) return {false, path + ": cannot open the file"};
+  ws.begin_load(path, opt);
+  std::vector<char> buf(4 << 20);
+  while (f) {
+    f.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto got = static_cast<size_t>(f.gcount());
+    if (got == 0) break;
+    if (!ws.feed(std::string_view(buf.data(), got))) break;
   }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  out = std::move(ss).str();
-  return true;
+  if (f.bad()) {
+    ws.cancel_load();
+    return {false, path + ": cannot read the file (is it a directory?)"};
+  }
+  return ws.finish_load();
 }
 
 void print_human(const seglens::Workspace& ws) {
@@ -99,17 +106,13 @@ int main(int argc, char** argv) {
   seglens::Workspace ws;
   if (args[0] == "inspect") {
     if (file.empty()) return usage();
-    std::string bytes, err;
-    if (!read_file(file, bytes, err)) {
-      std::cerr << "seglens: " << err << "\n";
-      return 1;
-    }
+    std::string err;
     seglens::IngestOptions opt;
     if (!seglens::parse_ingest_options(read_opts.dump(), opt, err)) {
       std::cerr << "seglens: " << err << "\n";
       return 2;
     }
-    auto res = ws.load(file, bytes, opt);
+    auto res = load_file(ws, file, opt);
     if (!res.ok) {
       std::cerr << "seglens: " << res.error << "\n";
       return 1;

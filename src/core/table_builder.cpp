@@ -71,6 +71,16 @@ struct ColumnBuilder {
   size_t text_longest = 0;
 };
 
+// Most cells start with a digit or a letter that no missing token starts with: those skip the
+// full check (missing tokens: "", NA, N/A, NaN, null, None, -, --, #N/A, 无, 空, 缺失).
+bool missing(std::string_view text) {
+  if (!text.empty()) {
+    const unsigned char c = static_cast<unsigned char>(text[0]);
+    if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' && (c | 0x20) != 'n')) return false;
+  }
+  return is_missing_token(text);
+}
+
 size_t category_limit(size_t values) { return std::max<size_t>(20, values / 2); }
 
 void category_to_text(Column& c) {
@@ -219,7 +229,7 @@ void TableBuilder::Impl::decide() {
 void TableBuilder::Impl::append(ColumnBuilder& b, size_t c, std::string_view text, size_t source_row) {
   Column& col = b.col;
   if (col.type == ColumnType::Text) {
-    if (is_missing_token(text)) {
+    if (missing(text)) {
       col.push_missing();
       return;
     }
@@ -234,7 +244,7 @@ void TableBuilder::Impl::append(ColumnBuilder& b, size_t c, std::string_view tex
     }
     return;
   }
-  if (is_missing_token(text)) {
+  if (missing(text)) {
     col.push_missing();
     return;
   }

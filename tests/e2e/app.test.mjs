@@ -25,6 +25,7 @@ const root = path.resolve(here, '../..');
 const dist = path.resolve(process.env.SEGLENS_DIST || path.join(root, 'dist'));
 const shotDir = path.join(root, 'build', 'e2e');
 const fixturePath = path.join(here, 'fixtures', 'small.csv');
+const dataDir = path.join(here, '..', 'data');
 const fixture = fs.readFileSync(fixturePath);
 const STEP_TIMEOUT = 60_000;
 
@@ -289,6 +290,60 @@ function sharedTests(label, get) {
     assert.equal(r.isError, true, 'rejects with an Error');
     assert.match(r.message, /broken\.csv/);
     assertSmall(await page.evaluate(() => window.seglens.summary()));
+  });
+
+  test('reads a GBK CSV (Excel on Chinese Windows) with readable Chinese', async () => {
+    const { page } = get();
+    const r = await loadFile(page, 'enc_gbk.csv', fs.readFileSync(path.join(dataDir, 'enc_gbk.csv')));
+    assert.equal(r.ok, true, r.message);
+    assert.equal(r.summary.rows, 4);
+    assert.equal(r.summary.datasets[0].read.encoding, 'GB18030');
+    assert.deepEqual(r.summary.columns.map((c) => [c.name, c.type]), [
+      ['客户ID', 'category'], ['姓名', 'category'], ['城市', 'category'], ['下单日期', 'date'],
+      ['订单金额', 'decimal'], ['是否会员', 'boolean'], ['备注', 'category']]);
+    assert.deepEqual(r.summary.columns[2].top.map((t) => t.value).sort(), ['上海', '北京', '广州', '深圳']);
+    await nextFrames(page);
+    assertNotBlank(await screenshotStats(page, `${label}-gbk`));
+  });
+
+  test('reads an xlsx workbook: first sheet, then another sheet by read options', async () => {
+    const { page } = get();
+    const bytes = fs.readFileSync(path.join(dataDir, 'orders.xlsx'));
+    const r = await loadFile(page, 'orders.xlsx', bytes);
+    assert.equal(r.ok, true, r.message);
+    const read = r.summary.datasets[0].read;
+    assert.equal(read.format, 'xlsx');
+    assert.equal(read.sheet, '订单');
+    assert.deepEqual(read.sheets, ['订单', '客户', '空表']);
+    assert.equal(r.summary.rows, 6);
+    assert.equal(read.rows_rejected, 1);
+    assert.deepEqual(r.summary.columns.map((c) => c.type),
+      ['category', 'date', 'decimal', 'boolean', 'datetime', 'category', 'category']);
+    const other = await page.evaluate(([data]) => window.seglens.loadFile('orders.xlsx', new Uint8Array(data), { sheet: '客户' })
+      .then((s) => s.datasets[0].read.sheet, (e) => e.message), [Array.from(bytes)]);
+    assert.equal(other, '客户');
+    const missing = await page.evaluate(([data]) => window.seglens.loadFile('orders.xlsx', new Uint8Array(data), { sheet: 'Nope' })
+      .then(() => 'loaded', (e) => e.message), [Array.from(bytes)]);
+    assert.match(missing, /^orders\.xlsx: .*Nope/);
+  });
+
+  test('loadBlob reads a file in slices; Cancel stops a read and keeps the data', async () => {
+    const { page } = get();
+    const r = await page.evaluate(async () => {
+      const rows = ['id,amount'];
+      for (let i = 0; i < 600000; ++i) rows.push(`${i},${i % 97}.5`);
+      const blob = new Blob([rows.join('\n') + '\n']);
+      const s = await window.seglens.loadBlob(blob, {}, 'big.csv');
+      // Now a read cancelled while it runs (as the app's Cancel button does through the hook).
+      const p = window.seglens.loadBlob(blob, {}, 'cancelled.csv');
+      setTimeout(() => Module.seglensCancelLoad(), 0);
+      const cancelled = await p.then(() => 'finished', (e) => e.message);
+      return { rows: s.rows, size: blob.size, cancelled, after: window.seglens.summary().source };
+    });
+    assert.equal(r.rows, 600000);
+    assert.ok(r.size > 4 << 20, 'more than one slice');
+    assert.equal(r.cancelled, 'cancelled.csv: loading was cancelled');
+    assert.equal(r.after, 'big.csv');
   });
 
   test('loadDemo goes back to the demo data', async () => {

@@ -50,8 +50,14 @@ int bar_chart(const char* id, const Distribution& d, ImVec2 size, const BarChart
     return -1;
   }
   double vmax = 0;
-  for (size_t i = 0; i < n; ++i) vmax = std::max(vmax, d.values[i]);
-  const std::vector<double> ticks = nice_ticks(vmax, std::max(2, static_cast<int>(size.y / (lh * 3))));
+  bool counts = true;  // whole numbers only: the axis needs no fractional ticks
+  for (size_t i = 0; i < n; ++i) {
+    vmax = std::max(vmax, d.values[i]);
+    counts = counts && d.values[i] == std::floor(d.values[i]);
+  }
+  int target = std::max(2, static_cast<int>(size.y / (lh * 3)));
+  if (counts) target = std::max(1, std::min(target, static_cast<int>(vmax)));
+  const std::vector<double> ticks = nice_ticks(vmax, target);
   const double top = ticks.back() > 0 ? ticks.back() : 1;
   auto tick_label = [&](double v) { return (opt.money ? std::string(opt.unit) : std::string()) + short_number(v); };
   float yw = 0;
