@@ -14,7 +14,7 @@ pkgs=(build-essential cmake ninja-build pkg-config dpkg-dev
       emscripten libeigen3-dev nlohmann-json3-dev doctest-dev libfast-float-dev liblbfgspp-dev zlib1g-dev
       chromium
       python3-pandas python3-sklearn python3-scipy python3-statsmodels python3-jieba python3-fonttools
-      fonts-droid-fallback fonts-dejavu-core libclang-rt-14-dev python3-openpyxl)
+      fonts-droid-fallback fonts-dejavu-core libclang-rt-14-dev python3-openpyxl time)
 command -v node >/dev/null || pkgs+=(nodejs)
 command -v npm >/dev/null || pkgs+=(npm)
 missing=()

@@ -65,7 +65,13 @@ void main_loop() {
     g_ratio = ratio;
     wake();
   }
-  if (emscripten_get_now() > g_awake_until && g_frame > 2) return;
+  const double now = emscripten_get_now();
+  if (now > g_awake_until && g_frame > 2) return;
+  // While a file is read, ten frames a second show the progress and keep Cancel responsive;
+  // the rest of the time goes to parsing.
+  static double last_frame = 0;
+  if (g_app->state().ws.loading() && now - last_frame < 100) return;
+  last_frame = now;
   glfwPollEvents();
   if (g_app->fonts().rebuild_pending()) {  // a file brought characters the atlas lacked
     g_app->fonts().rebuild();
