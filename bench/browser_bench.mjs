@@ -65,6 +65,7 @@ const profile = await fsp.mkdtemp(path.join(os.tmpdir(), 'seglens-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium',
   viewport: { width: 1280, height: 800 },
+  handleSIGTERM: false,  // ours below: close the browser, then print what was measured
   args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
     '--enable-unsafe-swiftshader'],
@@ -107,6 +108,18 @@ async function timeLoads(page, label, call) {
 
 const out = { file_mb: round(mb, 1), runs, big };
 let failed = false;
+let finishing = false;
+async function finish(code, reason) {
+  if (finishing) return;
+  finishing = true;
+  const line = JSON.stringify(reason ? { ...out, error: reason } : out);  // before closing fails calls
+  await context.close().catch(() => {});
+  await fsp.rm(profile, { recursive: true, force: true });
+  server.close();
+  console.log(line);
+  process.exit(code);
+}
+process.on('SIGTERM', () => finish(1, 'stopped by SIGTERM (a time limit?)'));
 try {
   if (!big) {
     const page = await openApp();
@@ -144,10 +157,8 @@ try {
     out.heap_after_loadblob_bytes = await heapBytes(page);
   }
   await page.close();
-} finally {
-  await context.close();
-  await fsp.rm(profile, { recursive: true, force: true });
-  server.close();
+} catch (e) {
+  out.error = e.message;
+  failed = true;
 }
-console.log(JSON.stringify(out));
-process.exit(failed ? 1 : 0);
+await finish(failed ? 1 : 0);

@@ -15,6 +15,10 @@ cli=build/native/seglens
 out=bench/out
 runs=3
 big_rows=22000000
+# Upper bounds for each browser script (seconds): the anchors' script waits forever if the page
+# crashes (PapaParse on 10M rows runs the tab out of memory).
+bench_timeout=${BENCH_TIMEOUT:-1800}
+anchors_timeout=${ANCHORS_TIMEOUT:-600}
 
 # [SECTION] arguments and checks ------------------------------------------------------------------
 sizes=() big=0
@@ -137,12 +141,17 @@ bench_size() {  # ROWS [big]
   [ -z "$nat_read" ] || sl_what="read_s from --timing (whole process: ${nat_wall} s)"
 
   say "browser: Seglens (bench/browser_bench.mjs)"
-  local b a=''
-  b=$(node bench/browser_bench.mjs "$f" "$n_runs" ${mode:+--big}) || say "browser_bench reported a failure (kept in the table)"
+  local b a='' a_err=''
+  b=$(timeout --kill-after=30 "$bench_timeout" node bench/browser_bench.mjs "$f" "$n_runs" ${mode:+--big}) ||
+    say "browser_bench reported a failure (exit $?; kept in the table)"
   if [ "$mode" != big ]; then
-    say "browser: anchors ($shared/anchors/run.sh)"
-    "$shared/anchors/run.sh" "$f" >"$tmp/anchors.txt" 2>"$tmp/anchors.err" || say "anchors failed: $(tail -2 "$tmp/anchors.err")"
+    say "browser: anchors ($shared/anchors/run.sh, at most $anchors_timeout s)"
+    local rc=0
+    timeout --kill-after=30 "$anchors_timeout" "$shared/anchors/run.sh" "$f" >"$tmp/anchors.txt" 2>"$tmp/anchors.err" || rc=$?
     a=$(sed -n 's/^browser: *//p' "$tmp/anchors.txt")
+    if [ $rc = 124 ]; then a_err="no result within $anchors_timeout s (ANCHORS_TIMEOUT)"
+    elif [ -z "$a" ]; then a_err="no result (exit $rc): $(grep -v '^npm warn' "$tmp/anchors.err" | tail -2 | tr '\n' ' ')"; fi
+    [ -z "$a_err" ] || say "anchors: $a_err"
   fi
   local lf_s lb_s
   lf_s=$(jget loadfile_s <<<"$b") lb_s=$(jget loadblob_s <<<"$b")
@@ -178,13 +187,13 @@ bench_size() {  # ROWS [big]
     echo "| tool | what is timed | rows | seconds | MB/s | Seglens loadFile speed ÷ tool | Seglens loadBlob speed ÷ tool |"
     echo "|---|---|---|---|---|---|---|"
     [ "$mode" = big ] ||
-      echo "| Seglens loadFile | \`await seglens.loadFile(name, bytes)\`: copy into wasm, read, type detection, statistics, summary JSON | $(jget rows <<<"$b") | $(err_or "$(jget loadfile_error <<<"$b")" "$lf_s") | $(mbps "$lf_s") | $(br "$lf_s") |"
-    echo "| Seglens loadBlob | \`await seglens.loadBlob(blob)\`: as loadFile, plus reading the Blob's slices | $(jget loadblob_rows <<<"$b") | $(err_or "$(jget loadblob_error <<<"$b")" "$lb_s") | $(mbps "$lb_s") | $(br "$lb_s") |"
+      echo "| Seglens loadFile | \`await seglens.loadFile(name, bytes)\`: copy into wasm, read, type detection, statistics, summary JSON | $(jget rows <<<"$b") | $(err_or "$(jget loadfile_error <<<"$b")" "${lf_s:-$(jget error <<<"$b")}") | $(mbps "$lf_s") | $(br "$lf_s") |"
+    echo "| Seglens loadBlob | \`await seglens.loadBlob(blob)\`: as loadFile, plus reading the Blob's slices | $(jget loadblob_rows <<<"$b") | $(err_or "$(jget loadblob_error <<<"$b")" "${lb_s:-$(jget error <<<"$b")}") | $(mbps "$lb_s") | $(br "$lb_s") |"
     if [ "$mode" != big ]; then
-      echo "| DuckDB-WASM ingest | \`CREATE TABLE t AS SELECT * FROM read_csv_auto(...)\` (file registered in memory) | $(jget duckdb_rows <<<"$a") | ${duck:-—} | $(mbps "$duck") | $(br "$duck") |"
-      echo "| PapaParse | header + dynamicTyping on the decoded string (UTF-8 decode not timed) | $(jget rows <<<"$a") | ${papa:-—} | $(mbps "$papa") | $(br "$papa") |"
-      echo "| PapaParse fastMode | header, no typing | | ${papaf:-—} | $(mbps "$papaf") | $(br "$papaf") |"
-      echo "| uDSV | inferSchema + typedCols on the decoded string | $(jget udsv_rows <<<"$a") | ${udsv:-—} | $(mbps "$udsv") | $(br "$udsv") |"
+      echo "| DuckDB-WASM ingest | \`CREATE TABLE t AS SELECT * FROM read_csv_auto(...)\` (file registered in memory) | $(jget duckdb_rows <<<"$a") | $(err_or "$a_err" "$duck") | $(mbps "$duck") | $(br "$duck") |"
+      echo "| PapaParse | header + dynamicTyping on the decoded string (UTF-8 decode not timed) | $(jget rows <<<"$a") | $(err_or "$a_err" "$papa") | $(mbps "$papa") | $(br "$papa") |"
+      echo "| PapaParse fastMode | header, no typing | | $(err_or "$a_err" "$papaf") | $(mbps "$papaf") | $(br "$papaf") |"
+      echo "| uDSV | inferSchema + typedCols on the decoded string | $(jget udsv_rows <<<"$a") | $(err_or "$a_err" "$udsv") | $(mbps "$udsv") | $(br "$udsv") |"
     fi
     echo
     echo "### Browser memory (wasm heap = Module.HEAPU8.length; it never shrinks, so it is the peak)"
@@ -208,7 +217,7 @@ bench_size() {  # ROWS [big]
 {
   echo "# Seglens benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
-  echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2 / 1e6}' /proc/meminfo);" \
+  echo "Machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2 / 1e6}' /proc/meminfo);" \
     "$(/usr/bin/chromium --version 2>/dev/null | head -1); node $(node --version); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') (plus any uncommitted changes)."
   echo
   echo "Timings here are noisy (a shared machine): every number is a median of the runs shown, and Seglens"

@@ -79,6 +79,7 @@ class CsvReader {
  private:
   // Parses complete records in [p, end); returns where the first incomplete one starts.
   size_t parse(std::string_view s, bool final);
+  void used_rest(std::string_view text);
   void emit(size_t line, std::string_view raw, bool unterminated);
 
   RowSink& sink_;
@@ -92,6 +93,8 @@ class CsvReader {
   bool pending_cr_ = false;  // the previous chunk ended with \r (a \n may follow)
   std::string carry_;        // an incomplete record carried to the next chunk
   size_t retry_at_ = 0;      // parse the carry again once it is this long
+  bool carry_odd_quotes_ = false;  // the carry ends inside a quoted field (by quote parity)
+  bool fast_carry_ = true;         // parity and parser agreed so far for this carry
   std::string scratch_;      // unescaped quoted fields of the current record
   std::vector<std::string_view> fields_;
 };

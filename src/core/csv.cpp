@@ -83,17 +83,56 @@ void CsvReader::feed(std::string_view text) {
     if (text.front() == '\n') text.remove_prefix(1);
   }
   if (carry_.empty()) {
-    size_t used = parse(text, false);
-    carry_.assign(text.substr(used));
+    used_rest(text);
     return;
   }
+  auto odd_quotes = [](std::string_view t) { return std::count(t.begin(), t.end(), '"') % 2 != 0; };
+  // The carried record usually ends early in `text`: copy just up to that line end, parse the
+  // record, then parse the rest of `text` where it lies (no copy of the whole chunk). Quote
+  // parity tells where the record ends in well-formed CSV (doubled quotes count twice); with
+  // stray quotes the parser may disagree, and then the carry is read the slow way until it empties.
+  bool quoted = carry_odd_quotes_;
+  size_t end = 0;
+  if (fast_carry_)
+    for (; end < text.size(); ++end) {
+      const char c = text[end];
+      if (c == '"') quoted = !quoted;
+      else if (!quoted && (c == '\n' || c == '\r')) break;
+    }
+  if (fast_carry_ && end + 1 < text.size()) {  // a line end, with bytes after it (\r\n decidable)
+    size_t cut = end + 1;
+    if (text[end] == '\r' && text[cut] == '\n') ++cut;
+    carry_.append(text.substr(0, cut));
+    const size_t used = parse(carry_, false);
+    pending_cr_ = false;  // a \r at the end of the carry: the byte after it was seen in `text`
+    if (used == carry_.size()) {
+      carry_.clear();
+      used_rest(text.substr(cut));
+      return;
+    }
+    carry_.erase(0, used);
+    carry_odd_quotes_ = odd_quotes(carry_);
+    fast_carry_ = false;
+    text.remove_prefix(cut);
+  }
   carry_.append(text);
+  carry_odd_quotes_ = carry_odd_quotes_ != odd_quotes(text);
   // An incomplete record is re-scanned only once the buffer has doubled, so a huge record (or an
   // unterminated quote) costs linear time, not quadratic.
   if (carry_.size() < retry_at_) return;
-  size_t used = parse(carry_, false);
+  const size_t used = parse(carry_, false);
   carry_.erase(0, used);
+  if (used) carry_odd_quotes_ = odd_quotes(carry_);
   retry_at_ = carry_.size() * 2;
+}
+
+// Parses `text` in place; what is left (an incomplete record) becomes the carry.
+void CsvReader::used_rest(std::string_view text) {
+  const size_t used = parse(text, false);
+  carry_.assign(text.substr(used));
+  carry_odd_quotes_ = std::count(carry_.begin(), carry_.end(), '"') % 2 != 0;
+  fast_carry_ = true;
+  retry_at_ = 0;
 }
 
 void CsvReader::finish() {
