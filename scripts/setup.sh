@@ -29,66 +29,42 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# --- Dear ImGui 1.90.1 from Debian's source package (trixie deb-src) ---------
-imgui_ver=1.90.1
-imgui_dir="$cache/imgui-$imgui_ver"
-if [ ! -f "$imgui_dir/imgui.h" ]; then
-  src_list=/etc/apt/sources.list.d/seglens-trixie-src.sources
-  if [ ! -f "$src_list" ]; then
-    log "adding a deb-src entry for trixie (source packages only)"
-    sudo_ tee "$src_list" >/dev/null <<'SRC'
+# --- Debian source packages (trixie deb-src): Dear ImGui for both builds, zlib for the wasm one ---
+# debian_source PKG VERSION FILE: unpacks the upstream tarball of Debian's source package PKG into
+# .cache/PKG-VERSION (and the link .cache/PKG), checking that FILE defines that version. Only the
+# .orig tarball is needed: apt may fail on a Debian revision's own files (a security update listed
+# before the mirror has it) after the shared tarball arrived, so its exit status is not trusted.
+debian_source() {
+  local pkg=$1 ver=$2 file=$3 dir="$cache/$1-$2"
+  if [ ! -f "$dir/$file" ]; then
+    local src_list=/etc/apt/sources.list.d/seglens-trixie-src.sources
+    if [ ! -f "$src_list" ]; then
+      log "adding a deb-src entry for trixie (source packages only)"
+      sudo_ tee "$src_list" >/dev/null <<'SRC'
 Types: deb-src
 URIs: http://deb.debian.org/debian
 Suites: trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
-    apt_updated=0
+      apt_updated=0
+    fi
+    if [ "$apt_updated" != 1 ]; then sudo_ apt-get update -qq; apt_updated=1; fi
+    local tmp orig
+    tmp=$(mktemp -d)
+    log "fetching the $pkg source package"
+    (cd "$tmp" && apt-get source --download-only -qq "$pkg" >/dev/null 2>&1) || true
+    orig=$(ls "$tmp/${pkg}_"*.orig.tar.* 2>/dev/null | head -1)
+    [ -n "$orig" ] || { log "could not download Debian's $pkg source package"; exit 1; }
+    rm -rf "$dir.tmp"; mkdir -p "$dir.tmp"
+    tar -xf "$orig" -C "$dir.tmp" --strip-components=1 --no-same-owner
+    grep -Eq "define [A-Z_]*VERSION +\"$ver\"" "$dir.tmp/$file" || { log "unexpected $pkg version in $orig"; exit 1; }
+    rm -rf "$dir"; mv "$dir.tmp" "$dir"; rm -rf "$tmp"
   fi
-  [ "$apt_updated" = 1 ] || sudo_ apt-get update -qq
-  tmp=$(mktemp -d)
-  log "fetching the imgui source package"
-  (cd "$tmp" && apt-get source --download-only -qq imgui >/dev/null 2>&1)
-  orig=$(ls "$tmp"/imgui_*.orig.tar.* | head -1)
-  mkdir -p "$imgui_dir.tmp"
-  tar -xf "$orig" -C "$imgui_dir.tmp" --strip-components=1
-  grep -Eq "define IMGUI_VERSION +\"$imgui_ver\"" "$imgui_dir.tmp/imgui.h" || { log "unexpected imgui version in $orig"; exit 1; }
-  rm -rf "$imgui_dir"; mv "$imgui_dir.tmp" "$imgui_dir"; rm -rf "$tmp"
-fi
-ln -sfn "imgui-$imgui_ver" "$cache/imgui"
-
-# --- zlib 1.3.1 from Debian's source package (trixie deb-src), for the wasm build ------------
-# Natively the system zlib (zlib1g-dev) is linked; Emscripten's own zlib port downloads from the
-# internet, so cmake/zlib.cmake compiles these C sources with emcc instead.
-zlib_ver=1.3.1
-zlib_dir="$cache/zlib-$zlib_ver"
-if [ ! -f "$zlib_dir/inflate.c" ]; then
-  src_list=/etc/apt/sources.list.d/seglens-trixie-src.sources
-  if [ ! -f "$src_list" ]; then
-    log "adding a deb-src entry for trixie (source packages only)"
-    sudo_ tee "$src_list" >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: trixie
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-  fi
-  sudo_ apt-get update -qq
-  tmp=$(mktemp -d)
-  log "fetching the zlib source package"
-  # Only the upstream tarball is needed. apt may fail on the Debian revision's own files (a
-  # security update listed before the mirror has it) after the shared .orig tarball arrived.
-  (cd "$tmp" && apt-get source --download-only -qq zlib >/dev/null 2>&1) || true
-  orig=$(ls "$tmp"/zlib_*.orig.tar.* 2>/dev/null | head -1)
-  [ -n "$orig" ] || { log "could not download Debian's zlib source package"; exit 1; }
-  rm -rf "$zlib_dir.tmp"; mkdir -p "$zlib_dir.tmp"
-  tar -xf "$orig" -C "$zlib_dir.tmp" --strip-components=1 --no-same-owner
-  grep -Eq "define ZLIB_VERSION +\"$zlib_ver\"" "$zlib_dir.tmp/zlib.h" || { log "unexpected zlib version in $orig"; exit 1; }
-  [ -f "$zlib_dir.tmp/inflate.c" ] || { log "inflate.c missing from $orig"; exit 1; }
-  rm -rf "$zlib_dir"; mv "$zlib_dir.tmp" "$zlib_dir"; rm -rf "$tmp"
-fi
-ln -sfn "zlib-$zlib_ver" "$cache/zlib"
+  ln -sfn "$pkg-$ver" "$cache/$pkg"
+}
+debian_source imgui 1.90.1 imgui.h   # IMGUI_VERSION "1.90.1"
+debian_source zlib 1.3.1 zlib.h      # ZLIB_VERSION "1.3.1"; natively the system zlib is linked
 
 # --- npm: playwright-core for the browser tests (pinned by package-lock) ----
 if [ "${1:-}" != "--no-browser" ]; then
