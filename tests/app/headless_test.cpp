@@ -166,3 +166,23 @@ TEST_CASE("Chinese text shows: common characters at start, rarer ones added from
   CHECK(fonts.extra_count() >= 1);
   CHECK(g_check_failures == 0);
 }
+
+TEST_CASE("the read report lists rejected rows and cells kept as missing, and draws") {
+  Headless h;
+  seglens::app::App app;
+  app.init();
+  seglens::IngestOptions opt;
+  opt.sample_rows = 2;
+  REQUIRE(app.load_file("messy.csv", "id,qty\n1,3\n2,4\n3,lots\n4\n5,6\n", opt).ok);
+  for (int i = 0; i < 3; ++i) h.frame(app);
+  const auto& r = app.state().current()->report;
+  CHECK(r.rows_rejected == 1);
+  CHECK(r.cells_invalid == 1);
+  CHECK(app.state().read_options.sample_rows == 2);
+  // Hover across the left panel, where the report's tables are.
+  for (float y = 200; y < 800; y += 20) {
+    h.mouse(120, y, false);
+    h.frame(app);
+  }
+  CHECK(g_check_failures == 0);
+}

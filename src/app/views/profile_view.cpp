@@ -47,6 +47,37 @@ void column_details(const ColumnStats& st) {
   }
 }
 
+// A scrolling, clipped table of report entries that have `row` and `column`; `rest` draws the
+// remaining columns of one entry (the third column stretches).
+template <class Entry, class Rest>
+void issue_table(const char* id, const std::vector<Entry>& entries, std::initializer_list<const char*> heads,
+                 Rest rest) {
+  if (entries.empty() ||
+      !ImGui::BeginTable(id, static_cast<int>(heads.size()),
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                             ImGuiTableFlags_SizingFixedFit,
+                         ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8)))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  int k = 0;
+  for (const char* h : heads) ImGui::TableSetupColumn(h, k++ == 2 ? ImGuiTableColumnFlags_WidthStretch : 0);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clip;
+  clip.Begin(static_cast<int>(entries.size()));
+  while (clip.Step())
+    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+      const Entry& x = entries[static_cast<size_t>(i)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", x.row);
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", x.column);
+      ImGui::TableNextColumn();
+      rest(x);
+    }
+  ImGui::EndTable();
+}
+
 // How the file was read, and the options to read it again differently.
 void read_options(AppState& s, const Dataset& d) {
   const ReadReport& r = d.report;
@@ -115,58 +146,16 @@ void read_report(AppState& s, const Dataset& d) {
                        r.cells_invalid);
   read_options(s, d);
   for (const auto& w : r.warnings) ImGui::TextWrapped("warning: %s", w.c_str());
-  if (!r.rejected.empty() &&
-      ImGui::BeginTable("##rejected", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                             ImGuiTableFlags_SizingFixedFit,
-                        ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("line");
-    ImGui::TableSetupColumn("col");
-    ImGui::TableSetupColumn("reason", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clip;
-    clip.Begin(static_cast<int>(r.rejected.size()));
-    while (clip.Step())
-      for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-        const auto& x = r.rejected[static_cast<size_t>(i)];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", x.row);
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", x.column);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.reason.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.raw.c_str());
-      }
-    ImGui::EndTable();
-  }
-  if (!r.cell_issues.empty() &&
-      ImGui::BeginTable("##cells", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                          ImGuiTableFlags_SizingFixedFit,
-                        ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("line");
-    ImGui::TableSetupColumn("col");
-    ImGui::TableSetupColumn("text", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("expected");
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clip;
-    clip.Begin(static_cast<int>(r.cell_issues.size()));
-    while (clip.Step())
-      for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-        const auto& x = r.cell_issues[static_cast<size_t>(i)];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", x.row);
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", x.column);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.raw.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.expected.c_str());
-      }
-    ImGui::EndTable();
-  }
+  // Rejected rows, then cells kept as missing: line, column, and what went wrong.
+  issue_table("##rejected", r.rejected, {"line", "col", "reason"}, [](const RejectedRow& x) {
+    ImGui::TextUnformatted(x.reason.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.raw.c_str());
+  });
+  issue_table("##cells", r.cell_issues, {"line", "col", "text", "expected"}, [](const CellIssue& x) {
+    ImGui::TextUnformatted(x.raw.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(x.expected.c_str());
+  });
 }
 
 // A combo over the columns that pass `ok`.
