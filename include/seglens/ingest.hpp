@@ -102,6 +102,15 @@ class Ingest {
 bool parse_ingest_options(std::string_view json, IngestOptions& out, std::string& error);
 std::string ingest_options_json(const IngestOptions& opt);  // the inverse (only non-default keys)
 
+// Bytes held in memory are fed in the slices the browser uses, so every caller exercises the same
+// path (and the decoder's buffer stays small): calls feed(slice) until it returns false.
+inline constexpr size_t kIngestSlice = size_t{4} << 20;
+template <class Feed>
+void feed_in_slices(std::string_view bytes, Feed feed) {
+  for (size_t at = 0; at < bytes.size(); at += kIngestSlice)
+    if (!feed(bytes.substr(at, kIngestSlice))) return;
+}
+
 // One call: feed all bytes, finish, take.
 ReadResult read_file_bytes(std::string_view bytes, std::string_view file_name, const IngestOptions& opt = {});
 

@@ -38,9 +38,7 @@ void App::load_demo() {
 
 LoadOutcome App::load_file(std::string_view name, std::string_view bytes, const IngestOptions& opt) {
   begin_load(std::string(name), bytes.size(), opt);
-  constexpr size_t kSlice = 4 << 20;
-  for (size_t at = 0; at < bytes.size(); at += kSlice)
-    if (!feed(bytes.substr(at, kSlice))) break;
+  feed_in_slices(bytes, [&](std::string_view s) { return feed(s); });
   return finish_load();
 }
 

@@ -185,12 +185,6 @@ uint32_t next_code_point(std::string_view s, size_t& i) {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 
-inline bool ascii8(const unsigned char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return (w & kHighBits) == 0;
-}
-
 struct Utf8Scan {
   size_t valid = 0;        // bytes of well-formed UTF-8 from the start
   size_t bad = 0;          // valid < n and !truncated: length of the maximal ill-formed subpart there

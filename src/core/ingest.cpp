@@ -128,8 +128,8 @@ bool Ingest::Impl::start() {
   const bool utf16 = encoding == Encoding::Utf16LE || encoding == Encoding::Utf16BE;
   if (!utf16 && std::memchr(head.data(), '\0', head.size()))
     return fail("the file holds NUL bytes: it looks like a binary file, not text (CSV, TSV or JSON)");
-  std::string sample;  // the head as UTF-8, to recognise JSON and sniff the delimiter
-  Utf8Decoder(encoding).feed(head, sample);
+  std::string sample;  // the head as UTF-8: to recognise JSON, sniff the delimiter, then read
+  decoder->feed(head, sample);
   if (format == FileFormat::Auto) format = looks_like_json(sample) ? FileFormat::Json : FileFormat::Csv;
   if (format == FileFormat::Json) {
     report.format = "json";
@@ -144,7 +144,7 @@ bool Ingest::Impl::start() {
   report.delimiter = delim;
   csv = std::make_unique<CsvReader>(*builder, delim, opt.header);
   stage = Stage::Stream;
-  stream(head);
+  csv->feed(sample);
   std::string().swap(head);
   return true;
 }
@@ -185,11 +185,11 @@ bool Ingest::finish() {
     m.report.sheets = info.sheets;
     m.report.sheet = info.sheet_read;
     for (auto& w : info.warnings) m.report.warnings.push_back(w);
-  } else {  // JSON
-    Utf8Decoder d(m.encoding);
+  } else {  // JSON: read whole; the decoder starts again on all of it (the head included)
+    m.decoder = std::make_unique<Utf8Decoder>(m.encoding);
     std::string text;
-    d.feed(m.whole, text);
-    d.finish(text);
+    m.decoder->feed(m.whole, text);
+    m.decoder->finish(text);
     std::string().swap(m.whole);
     std::string err;
     if (!read_json(text, *m.builder, err)) return m.fail(err);
@@ -301,10 +301,7 @@ std::string ingest_options_json(const IngestOptions& o) {
 
 ReadResult read_file_bytes(std::string_view bytes, std::string_view file_name, const IngestOptions& opt) {
   Ingest in(std::string(file_name), opt);
-  // Fed in slices, as the browser does, so one path is exercised everywhere.
-  constexpr size_t kSlice = 4 << 20;
-  for (size_t at = 0; at < bytes.size(); at += kSlice)
-    if (!in.feed(bytes.substr(at, kSlice))) break;
+  feed_in_slices(bytes, [&](std::string_view s) { return in.feed(s); });
   in.finish();
   return in.take();
 }

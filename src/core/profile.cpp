@@ -16,12 +16,6 @@ namespace {
 constexpr size_t kDistinctExactLimit = size_t{1} << 16;  // exact distinct counts up to this many
 constexpr size_t kTopTextKeys = 100000;                    // text values whose counts are tracked
 
-uint64_t hash_text(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char ch : s) h = (h ^ ch) * 0x100000001b3ULL;
-  return mix64(h);
-}
-
 // Distinct values: exact while there are few, then a HyperLogLog estimate (2^14 registers,
 // about 0.8% standard error), so a column of ten million values costs a few kilobytes.
 class DistinctCounter {
@@ -148,7 +142,7 @@ std::vector<ViewCount> value_counts(const Column& c) {
     for (size_t i = 0; i < n; ++i) {
       if (c.is_missing(i)) continue;
       const std::string_view v = c.text[i];
-      const uint64_t h = hash_text(v);
+      const uint64_t h = hash_bytes(v);
       size_t j = h & (cap - 1);
       while (slots[j].entry && !(slots[j].hash == h && out[slots[j].entry - 1].value == v)) j = (j + 1) & (cap - 1);
       if (slots[j].entry) ++out[slots[j].entry - 1].count;
@@ -205,7 +199,7 @@ ColumnStats column_stats(const Column& c) {
     if (c.type == ColumnType::Text) {
       DistinctCounter distinct;
       for (size_t i = 0; i < n; ++i)
-        if (!c.is_missing(i)) distinct.add(hash_text(c.text[i]));
+        if (!c.is_missing(i)) distinct.add(hash_bytes(c.text[i]));
       s.distinct = distinct.count();
       s.distinct_exact = distinct.exact();
     }

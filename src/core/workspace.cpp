@@ -104,9 +104,7 @@ void Workspace::load_demo() {
 
 LoadOutcome Workspace::load(std::string_view file_name, std::string_view bytes, const IngestOptions& opt) {
   begin_load(std::string(file_name), opt);
-  constexpr size_t kSlice = 4 << 20;  // the same slices the browser feeds
-  for (size_t at = 0; at < bytes.size(); at += kSlice)
-    if (!feed(bytes.substr(at, kSlice))) break;
+  feed_in_slices(bytes, [&](std::string_view s) { return feed(s); });
   return finish_load();
 }
 

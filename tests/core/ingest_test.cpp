@@ -213,3 +213,14 @@ TEST_CASE("category or text is decided over all rows, not the sample") {
   CHECK(r.table.columns[0].text[0] == "A0");
   CHECK(r.table.columns[0].text[999] == "U999");
 }
+
+TEST_CASE("invalid bytes in a JSON file are counted like a CSV's") {
+  IngestOptions opt;
+  opt.encoding = "UTF-8";
+  const ReadResult r = read_file_bytes("[{\"name\": \"M\xFCller\"}]", "bad.json", opt);
+  REQUIRE(r.ok);
+  CHECK(r.report.format == "json");
+  CHECK(r.report.invalid_bytes == 1);
+  CHECK(r.table.columns[0].str(0) == "M\xEF\xBF\xBDller");
+  CHECK(r.report.warnings.size() == 1);
+}

@@ -8,43 +8,13 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "recording_sink.hpp"
 #include "seglens/json_reader.hpp"
 
 using namespace seglens;
+using namespace seglens::test;
 
 namespace {
-
-struct Reject {
-  size_t row = 0, column = 0;
-  std::string raw, reason;
-};
-
-// Records every call; checks the RowSink contract as it goes.
-class RecordingSink final : public RowSink {
- public:
-  int set_columns_calls = 0;
-  std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<size_t> source_rows;
-  std::vector<Reject> rejects;
-
-  void set_columns(std::vector<std::string> names) override {
-    ++set_columns_calls;
-    CHECK(rows.empty());
-    CHECK(rejects.empty());
-    columns = std::move(names);
-  }
-  void add_row(const std::string_view* cells, size_t n, size_t source_row) override {
-    CHECK(set_columns_calls == 1);
-    CHECK(n == columns.size());
-    rows.emplace_back(cells, cells + n);
-    source_rows.push_back(source_row);
-  }
-  void reject(size_t source_row, size_t column, std::string_view raw, std::string reason) override {
-    CHECK(set_columns_calls == 1);
-    rejects.push_back(Reject{source_row, column, std::string(raw), std::move(reason)});
-  }
-};
 
 struct Read {
   bool ok = false;

@@ -17,31 +17,14 @@
 #include "fixtures.hpp"
 #include "seglens/xlsx.hpp"
 #include "xlsx_internal.hpp"
+#include "recording_sink.hpp"
 #include "zip_builder.hpp"
 
 using namespace seglens;
 using namespace seglens::test;
 using Rows = std::vector<std::vector<std::string>>;
 
-namespace {
-
-struct Reject {
-  size_t row, column;
-  std::string raw, reason;
-  bool operator==(const Reject&) const = default;
-};
-
-}  // namespace
-
 namespace doctest {
-template <>
-struct StringMaker<Reject> {
-  static String convert(const Reject& r) {
-    return String(("{" + std::to_string(r.row) + ", " + std::to_string(r.column) + ", \"" + r.raw + "\", \"" +
-                   r.reason + "\"}")
-                      .c_str());
-  }
-};
 template <>
 struct StringMaker<std::vector<std::string>> {
   static String convert(const std::vector<std::string>& v) {
@@ -53,30 +36,6 @@ struct StringMaker<std::vector<std::string>> {
 }  // namespace doctest
 
 namespace {
-
-// Records everything a reader hands to its sink.
-class RecordingSink final : public RowSink {
- public:
-  int set_columns_calls = 0;
-  std::vector<std::string> columns;
-  Rows rows;
-  std::vector<size_t> source_rows;
-  std::vector<Reject> rejects;
-
-  void set_columns(std::vector<std::string> names) override {
-    ++set_columns_calls;
-    columns = std::move(names);
-  }
-  void add_row(const std::string_view* cells, size_t n, size_t source_row) override {
-    CHECK(set_columns_calls == 1);
-    CHECK(n == columns.size());
-    rows.emplace_back(cells, cells + n);
-    source_rows.push_back(source_row);
-  }
-  void reject(size_t source_row, size_t column, std::string_view raw, std::string reason) override {
-    rejects.push_back({source_row, column, std::string(raw), std::move(reason)});
-  }
-};
 
 class NullSink final : public RowSink {
  public:
